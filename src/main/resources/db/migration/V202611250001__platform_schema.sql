@@ -1,5 +1,4 @@
 -- Platform plumbing: one row once the demo data has been seeded.
-CREATE SCHEMA IF NOT EXISTS platform;
 
 CREATE TABLE platform.demo_seed (
     id         smallint    PRIMARY KEY CHECK (id = 1),

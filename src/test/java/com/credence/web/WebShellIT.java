@@ -1,0 +1,119 @@
+package com.credence.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.credence.support.IntegrationTestBase;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+/** The web shell over real HTTPS: language, security headers, error pages, actuator. */
+class WebShellIT extends IntegrationTestBase {
+
+  @Test
+  void homePageIsChineseByDefault() {
+    HttpResponse<String> response = http.get("/");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("lang=\"zh-CN\"").contains("每一分钱都可核查的网络借贷");
+  }
+
+  @Test
+  void homePageFollowsAcceptLanguage() {
+    HttpResponse<String> response = http.send(http.request("/").header("Accept-Language", "en-US,en;q=0.9").GET());
+    assertThat(response.body()).contains("lang=\"en\"").contains("Online lending where every fen can be checked");
+    HttpResponse<String> other = http.send(http.request("/").header("Accept-Language", "fr-FR").GET());
+    assertThat(other.body()).contains("lang=\"zh-CN\"");
+  }
+
+  @Test
+  void languageSwitchPersistsInACookie() {
+    HttpResponse<String> switched = http.get("/?lang=en");
+    assertThat(switched.body()).contains("lang=\"en\"");
+    String cookie = switched.headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith(LocaleConfiguration.COOKIE + "="))
+        .findFirst()
+        .orElseThrow();
+    assertThat(cookie).contains("Secure").contains("HttpOnly");
+    String pair = cookie.substring(0, cookie.indexOf(';'));
+    HttpResponse<String> later = http.send(http.request("/").header("Cookie", pair)
+        .header("Accept-Language", "zh-CN").GET());
+    assertThat(later.body()).contains("lang=\"en\"");
+  }
+
+  @Test
+  void pagesCarryTheSecurityHeaders() {
+    HttpResponse<String> response = http.get("/");
+    assertThat(response.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(
+        v -> assertThat(v).contains("max-age=31536000"));
+    assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+        v -> assertThat(v).contains("script-src 'self'").doesNotContain("unsafe-inline"));
+    assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    assertThat(response.headers().firstValue("X-Frame-Options")).contains("DENY");
+    assertThat(response.headers().firstValue("Referrer-Policy")).contains("strict-origin-when-cross-origin");
+  }
+
+  @Test
+  void pagesHaveNoInlineScript() {
+    String body = http.get("/").body();
+    assertThat(body).doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>");
+    assertThat(body).doesNotContain("style=\"");
+  }
+
+  @Test
+  void unknownPageIsAFriendly404InTheVisitorsLanguage() {
+    HttpResponse<String> zh = http.get("/listings/no-such-listing/nothing");
+    assertThat(zh.statusCode()).isEqualTo(404);
+    assertThat(zh.body()).contains("页面不存在").doesNotContain("Exception").doesNotContain("Whitelabel");
+    HttpResponse<String> en = http.send(http.request("/listings/no-such-listing/nothing")
+        .header("Accept-Language", "en").GET());
+    assertThat(en.statusCode()).isEqualTo(404);
+    assertThat(en.body()).contains("Page not found");
+  }
+
+  @Test
+  void protectedPageSendsAnonymousVisitorsToSignIn() {
+    HttpResponse<String> response = http.get("/me");
+    assertThat(response.statusCode()).isEqualTo(302);
+    assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+  }
+
+  @Test
+  void signInPageHasACsrfProtectedForm() {
+    HttpResponse<String> response = http.get("/login");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("name=\"_csrf\"").contains("name=\"phone\"");
+  }
+
+  @Test
+  void loginWithoutCsrfTokenIsRefused() {
+    HttpResponse<String> response = http.send(http.request("/login")
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("phone=13800000000&password=x")));
+    assertThat(response.statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void healthGroupsArePublicAndReadinessIncludesTheDatabase() {
+    assertThat(http.get("/actuator/health/liveness").body()).contains("\"status\":\"UP\"");
+    assertThat(http.get("/actuator/health/readiness").body()).contains("\"status\":\"UP\"");
+    assertThat(http.get("/actuator/health").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void prometheusAndInfoAreNotPublic() {
+    assertThat(http.get("/actuator/prometheus").statusCode()).isEqualTo(401);
+    assertThat(http.get("/actuator/info").statusCode()).isEqualTo(401);
+    assertThat(http.getWithToken("/actuator/prometheus",
+        com.credence.support.TestSupportConfiguration.INVESTOR_TOKEN).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void staffSeePrometheusAndBuildInfo() {
+    String admin = com.credence.support.TestSupportConfiguration.ADMIN_TOKEN;
+    HttpResponse<String> metrics = http.getWithToken("/actuator/prometheus", admin);
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+    HttpResponse<String> info = http.getWithToken("/actuator/info", admin);
+    assertThat(info.statusCode()).isEqualTo(200);
+    assertThat(info.body()).contains("\"build\"").contains("\"artifact\":\"credence\"");
+  }
+}
