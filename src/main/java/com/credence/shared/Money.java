@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * An amount of money in minor units (fen for CNY), never negative. Direction (debit or credit,
- * in or out) is carried by the operation, never by the sign.
+ * An amount of money in minor units (fen for CNY), never negative. Direction (debit or credit, in
+ * or out) is carried by the operation, never by the sign.
  *
  * <p>Arithmetic refuses to overflow or to go below zero; both are invariant breaches, not silent
  * wrap-arounds.
@@ -20,7 +20,8 @@ public record Money(long amountMinor, Currency currency) implements Comparable<M
   /** Largest amount the platform accepts anywhere: 10^15 fen, far above any real balance. */
   public static final long MAX_MINOR = 1_000_000_000_000_000L;
 
-  private static final Pattern API_AMOUNT = Pattern.compile("^(0|[1-9][0-9]{0,12})(\\.[0-9]{1,2})?$");
+  private static final Pattern API_AMOUNT =
+      Pattern.compile("^(0|[1-9][0-9]{0,12})(\\.[0-9]{1,2})?$");
 
   public Money {
     Objects.requireNonNull(currency, "currency");
@@ -69,7 +70,10 @@ public record Money(long amountMinor, Currency currency) implements Comparable<M
 
   /** Rounds a major-unit amount computed in {@link BigDecimal} to minor units, once, here. */
   public static Money ofMajor(BigDecimal major, Currency currency, RoundingMode rounding) {
-    BigDecimal minor = major.setScale(currency.fractionDigits(), rounding).movePointRight(currency.fractionDigits());
+    BigDecimal minor =
+        major
+            .setScale(currency.fractionDigits(), rounding)
+            .movePointRight(currency.fractionDigits());
     return new Money(minor.longValueExact(), currency);
   }
 
@@ -119,7 +123,8 @@ public record Money(long amountMinor, Currency currency) implements Comparable<M
 
   /** The page form: currency sign, grouping and two decimals: {@code "¥1,000.00"}. */
   public String toDisplayString() {
-    DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+    DecimalFormat format =
+        new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
     return currency.symbol() + format.format(toMajor());
   }
 
@@ -136,7 +141,8 @@ public record Money(long amountMinor, Currency currency) implements Comparable<M
 
   private void requireSameCurrency(Money other) {
     if (currency != other.currency) {
-      throw new IllegalArgumentException("Currency mismatch: " + currency + " vs " + other.currency);
+      throw new IllegalArgumentException(
+          "Currency mismatch: " + currency + " vs " + other.currency);
     }
   }
 }

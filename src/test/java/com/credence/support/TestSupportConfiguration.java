@@ -29,13 +29,21 @@ public class TestSupportConfiguration {
 
   @Bean
   ApiTokenAuthenticator fixedTestTokens() {
-    Map<String, ApiPrincipal> tokens = Map.of(
-        INVESTOR_TOKEN, new ApiPrincipal(UUID.fromString("00000000-0000-7000-8000-000000000001"), Set.of("INVESTOR")),
-        ADMIN_TOKEN, new ApiPrincipal(UUID.fromString("00000000-0000-7000-8000-000000000002"), Set.of("ADMIN")));
+    Map<String, ApiPrincipal> tokens =
+        Map.of(
+            INVESTOR_TOKEN,
+                new ApiPrincipal(
+                    UUID.fromString("00000000-0000-7000-8000-000000000001"), Set.of("INVESTOR")),
+            ADMIN_TOKEN,
+                new ApiPrincipal(
+                    UUID.fromString("00000000-0000-7000-8000-000000000002"), Set.of("ADMIN")));
     return token -> Optional.ofNullable(tokens.get(token));
   }
 
-  /** A JSON endpoint with validation, to provoke every kind of bad request (found by component scan). */
+  /**
+   * A JSON endpoint with validation, to provoke every kind of bad request (found by component
+   * scan).
+   */
   @RestController
   public static class ProbeController {
 
