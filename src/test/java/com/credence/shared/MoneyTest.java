@@ -85,11 +85,19 @@ class MoneyTest {
     assertThat(large.isGreaterThan(small)).isTrue();
     assertThat(small.isGreaterThan(small)).isFalse();
     assertThat(small.isLessThan(small)).isFalse();
-    assertThat(large.min(small)).isEqualTo(small);
-    assertThat(small.min(large)).isEqualTo(small);
-    assertThat(small.min(Money.cny(100))).isEqualTo(small);
     assertThat(Money.cny(0).isZero()).isTrue();
     assertThat(small.isZero()).isFalse();
+  }
+
+  @Test
+  void subtractsDownToExactlyZero() {
+    assertThat(Money.cny(5).minus(Money.cny(5))).isEqualTo(Money.cny(0));
+    assertThat(Money.cny(5).minus(Money.cny(0))).isEqualTo(Money.cny(5));
+  }
+
+  @Test
+  void describesItselfWithItsCurrency() {
+    assertThat(Money.cny(100_000).toString()).isEqualTo("1000.00 CNY");
   }
 
   @Test
