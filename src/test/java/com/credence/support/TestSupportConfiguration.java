@@ -52,7 +52,20 @@ public class TestSupportConfiguration {
     @PostMapping(path = "/api/v1/test-probe", consumes = "application/json")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, String> probe(@Valid @RequestBody Probe probe) {
+      if ("boom".equals(probe.name())) {
+        throw new IllegalStateException("probe failure with internal detail");
+      }
       return Map.of("name", probe.name());
+    }
+  }
+
+  /** A public page that fails, to see the friendly 500 page. */
+  @org.springframework.stereotype.Controller
+  public static class FailingPageController {
+
+    @org.springframework.web.bind.annotation.GetMapping("/listings/test-probe/boom")
+    String boom() {
+      throw new IllegalStateException("page failure with internal detail");
     }
   }
 }

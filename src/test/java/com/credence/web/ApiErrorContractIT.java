@@ -110,6 +110,14 @@ class ApiErrorContractIT extends IntegrationTestBase {
   }
 
   @Test
+  void unexpectedFailureIsA500WithoutInternals() {
+    HttpResponse<String> response =
+        http.postJson("/api/v1/test-probe", "{\"name\":\"boom\"}", TOKEN);
+    assertProblem(response, 500, "INTERNAL_ERROR");
+    assertThat(response.body()).doesNotContain("probe failure").doesNotContain("IllegalState");
+  }
+
+  @Test
   void problemCarriesTheRequestIdOfTheResponse() {
     HttpResponse<String> response =
         http.send(

@@ -94,6 +94,21 @@ class WebShellIT extends IntegrationTestBase {
   }
 
   @Test
+  void failingPageIsAFriendly500WithoutInternals() {
+    HttpResponse<String> zh = http.get("/listings/test-probe/boom");
+    assertThat(zh.statusCode()).isEqualTo(500);
+    assertThat(zh.body())
+        .contains("系统繁忙")
+        .contains("请求编号")
+        .doesNotContain("page failure")
+        .doesNotContain("IllegalState")
+        .doesNotContain("at com.");
+    HttpResponse<String> en =
+        http.send(http.request("/listings/test-probe/boom").header("Accept-Language", "en").GET());
+    assertThat(en.body()).contains("Something went wrong").contains("Request id");
+  }
+
+  @Test
   void protectedPageSendsAnonymousVisitorsToSignIn() {
     HttpResponse<String> response = http.get("/me");
     assertThat(response.statusCode()).isEqualTo(302);
