@@ -36,9 +36,11 @@ class ScheduleCalculatorTest {
     for (int k = 0; k < 11; k++) {
       assertThat(schedule.get(k).totalMinor()).isEqualTo(88_849);
     }
-    // Total interest of this loan on a calculator: 661.85 (the last installment absorbs rounding).
+    // The last installment repays what is left (879.67) with its interest (8.80).
+    assertThat(schedule.get(11).openingPrincipalMinor()).isEqualTo(87_967);
+    assertThat(schedule.get(11).interestMinor()).isEqualTo(880);
     long interest = schedule.stream().mapToLong(Installment::interestMinor).sum();
-    assertThat(interest).isBetween(66_180L, 66_190L);
+    assertThat(interest).isEqualTo(11 * 88_849 + 88_847 - 1_000_000);
   }
 
   @Test
