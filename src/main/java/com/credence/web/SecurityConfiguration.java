@@ -1,6 +1,10 @@
 package com.credence.web;
 
+import com.credence.identity.IdentityService;
 import com.credence.shared.ApiTokenAuthenticator;
+import com.credence.shared.AuthenticatedUser;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -13,12 +17,18 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.authentication.AuthenticationDetailsSource;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,8 +54,8 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiChain(HttpSecurity http, ObjectProvider<ApiTokenAuthenticator> authenticators, JsonMapper json)
-      throws Exception {
+  SecurityFilterChain apiChain(HttpSecurity http, ObjectProvider<ApiTokenAuthenticator> authenticators, JsonMapper json,
+      ObjectProvider<IdentityService> identity) throws Exception {
     http.securityMatcher("/api/**")
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -57,6 +67,7 @@ class SecurityConfiguration {
             .anyRequest().authenticated())
         .addFilterBefore(
             new BearerTokenAuthenticationFilter(authenticators.orderedStream().toList()), AuthorizationFilter.class)
+        .addFilterAfter(new StaffSecondFactorFilter(identity, json), BearerTokenAuthenticationFilter.class)
         .exceptionHandling(e -> e
             .authenticationEntryPoint(problemEntryPoint(json))
             .accessDeniedHandler(problemAccessDenied(json)));
@@ -87,18 +98,65 @@ class SecurityConfiguration {
 
   @Bean
   @Order(3)
-  SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
+  SecurityFilterChain pageChain(HttpSecurity http, ObjectProvider<AuthenticationProvider> loginProviders,
+      ObjectProvider<AuthenticationFailureHandler> loginFailure,
+      ObjectProvider<AuthenticationDetailsSource<HttpServletRequest, ?>> loginDetails,
+      ObjectProvider<IdentityService> identity, JsonMapper json) throws Exception {
+    loginProviders.orderedStream().forEach(http::authenticationProvider);
     http.redirectToHttps(Customizer.withDefaults())
         .authorizeHttpRequests(auth -> auth
-            .requestMatchers("/", "/login", "/register", "/error", "/problems/**", "/css/**", "/js/**", "/img/**",
+            .requestMatchers("/", "/login", "/register", "/register/**", "/password-reset", "/password-reset/**",
+                "/error", "/problems/**", "/css/**", "/js/**", "/img/**",
                 "/webjars/**", "/favicon.ico", "/disclosure/**", "/listings/**", "/v3/api-docs/**",
                 "/swagger-ui.html", "/swagger-ui/**").permitAll()
             .requestMatchers("/admin/**").hasAnyRole(STAFF)
             .anyRequest().authenticated())
-        .formLogin(form -> form.loginPage("/login").usernameParameter("phone").permitAll())
+        .formLogin(form -> {
+          form.loginPage("/login").usernameParameter("phone").defaultSuccessUrl("/me").permitAll();
+          loginDetails.ifAvailable(form::authenticationDetailsSource);
+          loginFailure.ifAvailable(form::failureHandler);
+        })
+        .addFilterBefore(new StaffSecondFactorFilter(identity, json), AuthorizationFilter.class)
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/").permitAll());
     securityHeaders(http);
     return http.build();
+  }
+
+  /**
+   * Staff must turn on the second factor before any staff action: until then {@code /api/v1/admin/**}
+   * answers 403 {@code SECOND_FACTOR_REQUIRED} and {@code /admin/**} pages send them to enrol.
+   */
+  static final class StaffSecondFactorFilter extends OncePerRequestFilter {
+
+    private final ObjectProvider<IdentityService> identity;
+    private final JsonMapper json;
+
+    StaffSecondFactorFilter(ObjectProvider<IdentityService> identity, JsonMapper json) {
+      this.identity = identity;
+      this.json = json;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+      String path = request.getRequestURI().substring(request.getContextPath().length());
+      boolean api = path.startsWith("/api/v1/admin/");
+      Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+      IdentityService service = identity.getIfAvailable();
+      if ((api || path.startsWith("/admin/")) && service != null && authentication != null
+          && authentication.getPrincipal() instanceof AuthenticatedUser user
+          && java.util.Arrays.stream(STAFF).anyMatch(user::hasRole)
+          && service.secondFactorRequired(user.userId())) {
+        if (api) {
+          writeProblem(json, request, response, 403, "SECOND_FACTOR_REQUIRED",
+              "Staff must turn on the second factor (POST /api/v1/me/totp) before any staff action");
+        } else {
+          response.sendRedirect(request.getContextPath() + "/me/security?required");
+        }
+        return;
+      }
+      chain.doFilter(request, response);
+    }
   }
 
   private static void securityHeaders(HttpSecurity http) throws Exception {

@@ -35,12 +35,10 @@ public class TestSupportConfiguration {
     return token -> Optional.ofNullable(tokens.get(token));
   }
 
-  @Bean
-  ProbeController probeController() {
-    return new ProbeController();
-  }
-
-  /** A JSON endpoint with validation, to provoke every kind of bad request. */
+  /**
+   * A JSON endpoint with validation, to provoke every kind of bad request. As a nested component of
+   * this configuration it is registered once by the configuration itself; no {@code @Bean} method.
+   */
   @RestController
   public static class ProbeController {
 
