@@ -64,7 +64,7 @@ class TotpTest {
   @Test
   void otpauthUriNamesIssuerAndParameters() {
     assertThat(Totp.otpauthUri("Credence", "138****5678", "JBSWY3DPEHPK3PXP"))
-        .isEqualTo("otpauth://totp/Credence:138%2A%2A%2A%2A5678?secret=JBSWY3DPEHPK3PXP&issuer=Credence"
+        .isEqualTo("otpauth://totp/Credence:138****5678?secret=JBSWY3DPEHPK3PXP&issuer=Credence"
             + "&algorithm=SHA1&digits=6&period=30");
   }
 }
