@@ -215,6 +215,20 @@ public class IdentityService {
     return id;
   }
 
+  /** Lets an investor also borrow, or a borrower also lend; returns the user's roles. */
+  public Set<Role> addSelfServiceRole(UUID userId, Role role) {
+    if (!Role.SELF_SERVICE.contains(role)) {
+      throw IdentityProblems.invalid("Choose the role INVESTOR or BORROWER");
+    }
+    UserAccount user = user(userId);
+    if (user.isStaff()) {
+      throw IdentityProblems.of(403, "FORBIDDEN", "Staff accounts do not invest or borrow");
+    }
+    users.addRole(userId, role);
+    log.info("User {} now also holds the role {}", userId, role);
+    return user(userId).roles();
+  }
+
   // ---- real name, company, questionnaire
 
   public KycStatus verifyIdentity(UUID userId, String realName, String idNumber) {

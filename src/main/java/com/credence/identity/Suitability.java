@@ -1,6 +1,7 @@
 package com.credence.identity;
 
 import com.credence.shared.Money;
+import com.credence.shared.ProblemException;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
@@ -28,4 +29,30 @@ public record Suitability(
   public static final String RISK_ASSESSMENT_EXPIRED = "RISK_ASSESSMENT_EXPIRED";
   public static final String GRADE_NOT_ALLOWED = "GRADE_NOT_ALLOWED";
   public static final String HOLDING_LIMIT_EXCEEDED = "HOLDING_LIMIT_EXCEEDED";
+
+  /**
+   * The API problem for an unsuitable investment: {@code 403 KYC_REQUIRED} without a verified real
+   * name, otherwise {@code 422 NOT_SUITABLE} with the reason in the detail.
+   *
+   * @throws IllegalStateException when the investment is suitable
+   */
+  public ProblemException toProblem() {
+    if (suitable) {
+      throw new IllegalStateException("A suitable investment has no problem");
+    }
+    if (KYC_REQUIRED.equals(reason)) {
+      return new ProblemException(403, "KYC_REQUIRED", "Verify your real name before investing",
+          "problem.kyc-required");
+    }
+    String detail = switch (reason) {
+      case RISK_ASSESSMENT_REQUIRED -> "Take the risk questionnaire before investing";
+      case RISK_ASSESSMENT_EXPIRED -> "Your risk questionnaire has expired; take it again";
+      case GRADE_NOT_ALLOWED -> "Your risk level " + riskLevel + " does not allow loans of this grade";
+      case HOLDING_LIMIT_EXCEEDED -> "Your risk level " + riskLevel + " allows holding at most "
+          + (holdingLimit == null ? "" : holdingLimit.toApiString()) + " CNY";
+      default -> "This investment does not suit your risk level";
+    };
+    return new ProblemException(422, "NOT_SUITABLE", detail, "problem.not-suitable." + reason.toLowerCase(
+        java.util.Locale.ROOT).replace('_', '-'));
+  }
 }

@@ -84,6 +84,16 @@ class RegistrationJourneyIT extends IntegrationTestBase {
   }
 
   @Test
+  void anInvestorMayAlsoBorrow() {
+    String token = api.token(api.registeredUser("INVESTOR"), IdentityApi.PASSWORD);
+    HttpResponse<String> added = http.postJson("/api/v1/me/roles", "{\"role\":\"BORROWER\"}", token);
+    assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+    assertThat(json(added.body()).get("roles").toString()).isEqualTo("[\"BORROWER\",\"INVESTOR\"]");
+    assertThat(json(http.getWithToken("/api/v1/me", token).body()).get("roles").size()).isEqualTo(2);
+    assertProblem(http.postJson("/api/v1/me/roles", "{\"role\":\"ADMIN\"}", token), 400, "VALIDATION_FAILED");
+  }
+
+  @Test
   void questionsFollowAcceptLanguage() {
     JsonNode en = json(http.send(http.request("/api/v1/risk-assessment/questions")
         .header("Accept-Language", "en-US,en;q=0.9").GET()).body());

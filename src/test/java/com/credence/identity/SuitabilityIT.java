@@ -26,7 +26,9 @@ class SuitabilityIT extends IntegrationTestBase {
     String token = api.token(phone, IdentityApi.PASSWORD);
     UUID userId = UUID.fromString(json(http.getWithToken("/api/v1/me", token).body()).get("userId").asString());
 
-    assertThat(identity.checkSuitability(userId, "A", Money.yuan(100)).reason()).isEqualTo(Suitability.KYC_REQUIRED);
+    Suitability unverified = identity.checkSuitability(userId, "A", Money.yuan(100));
+    assertThat(unverified.reason()).isEqualTo(Suitability.KYC_REQUIRED);
+    assertThat(unverified.toProblem().code()).isEqualTo("KYC_REQUIRED");
     identity.verifyIdentity(userId, "周末", IdentityApi.randomIdNumber());
     assertThat(identity.checkSuitability(userId, "A", Money.yuan(100)).reason())
         .isEqualTo(Suitability.RISK_ASSESSMENT_REQUIRED);
@@ -36,8 +38,10 @@ class SuitabilityIT extends IntegrationTestBase {
     assertThat(ok.suitable()).isTrue();
     assertThat(ok.riskLevel()).isEqualTo(RiskLevel.BALANCED);
     assertThat(ok.holdingLimit()).isEqualTo(Money.yuan(300_000));
-    assertThat(identity.checkSuitability(userId, "D", Money.yuan(100)).reason())
-        .isEqualTo(Suitability.GRADE_NOT_ALLOWED);
+    Suitability tooRisky = identity.checkSuitability(userId, "D", Money.yuan(100));
+    assertThat(tooRisky.reason()).isEqualTo(Suitability.GRADE_NOT_ALLOWED);
+    assertThat(tooRisky.toProblem().status()).isEqualTo(422);
+    assertThat(tooRisky.toProblem().code()).isEqualTo("NOT_SUITABLE");
     assertThat(identity.checkSuitability(userId, "B", Money.cny(30_000_001L)).reason())
         .isEqualTo(Suitability.HOLDING_LIMIT_EXCEEDED);
 

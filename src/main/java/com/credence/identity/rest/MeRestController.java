@@ -45,8 +45,22 @@ class MeRestController {
   @GetMapping
   Me me(@AuthenticationPrincipal AuthenticatedUser user) {
     UserView view = identity.findUser(user.userId()).orElseThrow(() -> ProblemException.notFound("User"));
-    return new Me(view.userId(), view.maskedPhone(), user.roles(), view.kycStatus(), view.riskLevel(),
+    return new Me(view.userId(), view.maskedPhone(), IdentityRestMapping.names(view.roles()), view.kycStatus(),
+        view.riskLevel(),
         view.riskLevelValidUntil(), view.maskedRealName(), view.secondFactorEnabled(), view.company());
+  }
+
+  record RoleRequest(
+      @NotNull @jakarta.validation.constraints.Pattern(regexp = "INVESTOR|BORROWER",
+          message = "must be INVESTOR or BORROWER") String role) {}
+
+  record Roles(Set<String> roles) {}
+
+  /** Adds INVESTOR or BORROWER to the caller's roles (a user may hold both). */
+  @PostMapping("/roles")
+  Roles addRole(@AuthenticationPrincipal AuthenticatedUser user, @Valid @RequestBody RoleRequest body) {
+    return new Roles(IdentityRestMapping.names(
+        identity.addSelfServiceRole(user.userId(), com.credence.identity.Role.valueOf(body.role()))));
   }
 
   record IdentityRequest(@NotBlank @Size(max = 60) String realName, @NotBlank @Size(max = 18) String idNumber) {
