@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 /** The identity pages through a browser-like HTTPS session with CSRF: sign up, sign in, KYC, questionnaire, 2FA. */
 class IdentityPagesIT extends IntegrationTestBase {
 
+  @org.springframework.beans.factory.annotation.Autowired
+  java.time.Clock clock;
+
   private IdentityApi api;
 
   @BeforeEach
@@ -97,6 +100,28 @@ class IdentityPagesIT extends IntegrationTestBase {
     assertThat(PageSession.location(locked)).endsWith("/login?error=ACCOUNT_LOCKED");
     HttpResponse<String> lockedPage = page.get("/login?error=ACCOUNT_LOCKED");
     assertThat(lockedPage.body()).contains("账户已被临时锁定").contains("href=\"/password-reset\"");
+  }
+
+  @Test
+  void pageSignInAsksForTheSecondFactorWhenItIsOn() {
+    String phone = api.registeredUser("INVESTOR");
+    String token = api.token(phone, IdentityApi.PASSWORD);
+    byte[] secret = com.credence.identity.domain.Base32.decode(
+        json(http.postJson("/api/v1/me/totp", "", token).body()).get("secret").asString());
+    java.time.Instant now = clock.instant();
+    http.postJson("/api/v1/me/totp/confirm", "{\"code\":\"" + com.credence.identity.domain.Totp.code(secret, now)
+        + "\"}", token);
+
+    PageSession page = new PageSession(http);
+    page.get("/login");
+    HttpResponse<String> missing = page.post("/login", Map.of("phone", phone, "password", IdentityApi.PASSWORD));
+    assertThat(PageSession.location(missing)).endsWith("/login?error=TOTP_REQUIRED");
+    assertThat(page.get("/login?error=TOTP_REQUIRED").body()).contains("请输入动态验证码");
+    String next = com.credence.identity.domain.Totp.code(secret, now.plusSeconds(30));
+    HttpResponse<String> signedIn = page.post("/login", Map.of("phone", phone, "password", IdentityApi.PASSWORD,
+        "totp", next));
+    assertThat(PageSession.location(signedIn)).endsWith("/me");
+    assertThat(page.get("/me/security").body()).contains("id=\"totp-status\"").contains("已开启");
   }
 
   @Test
