@@ -140,10 +140,11 @@ class SecurityConfiguration {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
       String path = request.getRequestURI().substring(request.getContextPath().length());
-      boolean api = path.startsWith("/api/v1/admin/");
+      boolean api = path.equals("/api/v1/admin") || path.startsWith("/api/v1/admin/");
+      boolean page = path.equals("/admin") || path.startsWith("/admin/");
       Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
       IdentityService service = identity.getIfAvailable();
-      if ((api || path.startsWith("/admin/")) && service != null && authentication != null
+      if ((api || page) && service != null && authentication != null
           && authentication.getPrincipal() instanceof AuthenticatedUser user
           && java.util.Arrays.stream(STAFF).anyMatch(user::hasRole)
           && service.secondFactorRequired(user.userId())) {

@@ -51,6 +51,12 @@ class SuitabilityIT extends IntegrationTestBase {
   }
 
   @Test
+  void testUsersOfOtherModulesAreSuitable() {
+    IdentityTestUsers.TestUser investor = IdentityTestUsers.investor(http, IdentityTestUsers.AGGRESSIVE);
+    assertThat(identity.checkSuitability(investor.userId(), "E", Money.yuan(1_000_000)).suitable()).isTrue();
+  }
+
+  @Test
   void personalDataIsStoredOnlyEncrypted() {
     IdentityApi api = new IdentityApi(http);
     String phone = api.registeredUser("INVESTOR");
