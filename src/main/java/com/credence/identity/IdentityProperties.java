@@ -58,8 +58,11 @@ public record IdentityProperties(
   /** Registrations per address. */
   public record Registration(@Nullable Integer perIpPerHour) {}
 
-  /** API token lifetime. */
-  public record Tokens(@DefaultValue("12h") Duration ttl) {}
+  /**
+   * API token lifetime, and how long a node may answer a token from memory (0 turns the cache
+   * off; revocation on another node takes effect within this time).
+   */
+  public record Tokens(@DefaultValue("12h") Duration ttl, @DefaultValue("10s") Duration cacheTtl) {}
 
   /** Real-name verification. */
   public record Kyc(@DefaultValue("18") int minimumAge, @DefaultValue("5") int attemptsPerDay) {}

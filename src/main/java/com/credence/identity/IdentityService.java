@@ -225,6 +225,7 @@ public class IdentityService {
       throw IdentityProblems.of(403, "FORBIDDEN", "Staff accounts do not invest or borrow");
     }
     users.addRole(userId, role);
+    logins.forget(userId);
     log.info("User {} now also holds the role {}", userId, role);
     return user(userId).roles();
   }
@@ -263,8 +264,7 @@ public class IdentityService {
    * {@code grade}: real name verified, a valid questionnaire whose level allows the grade and the amount.
    */
   public Suitability checkSuitability(UUID userId, String grade, Money amountAfter) {
-    KycStatus status = users.findById(userId).map(UserAccount::kycStatus).orElse(KycStatus.NONE);
-    return riskProfiles.check(userId, status, grade, amountAfter);
+    return riskProfiles.check(userId, grade, amountAfter);
   }
 
   // ---- views

@@ -13,8 +13,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
@@ -35,6 +39,7 @@ class LoginService implements ApiTokenAuthenticator {
   private static final Logger log = LoggerFactory.getLogger(LoginService.class);
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final int TOKEN_BYTES = 32;
+  private static final int CACHE_MAX = 100_000;
 
   private final Users users;
   private final ApiTokens tokens;
@@ -45,6 +50,10 @@ class LoginService implements ApiTokenAuthenticator {
   private final Clock clock;
   /** Verified against when the phone is unknown, so that both cases take as long. */
   private final String dummyHash;
+  /** Live tokens answered from memory for {@code tokens.cache-ttl}; bounded, cleared when full. */
+  private final Map<String, CachedPrincipal> cache = new ConcurrentHashMap<>();
+
+  private record CachedPrincipal(ApiPrincipal principal, Instant until) {}
 
   LoginService(Users users, ApiTokens tokens, SmsCodeService smsCodes, PasswordEncoder passwords,
       RateLimits rateLimits, IdentityProperties properties, Clock clock) {
@@ -114,11 +123,18 @@ class LoginService implements ApiTokenAuthenticator {
   }
 
   boolean revoke(String token) {
+    cache.remove(cacheKey(token));
     return tokens.revoke(sha256(token), clock.instant());
   }
 
-  int revokeAll(java.util.UUID userId) {
+  int revokeAll(UUID userId) {
+    forget(userId);
     return tokens.revokeAllOf(userId, clock.instant());
+  }
+
+  /** Drops the cached tokens of a user, e.g. after a change of roles. */
+  void forget(UUID userId) {
+    cache.values().removeIf(cached -> cached.principal().userId().equals(userId));
   }
 
   @Override
@@ -126,9 +142,34 @@ class LoginService implements ApiTokenAuthenticator {
     if (token.length() != 43) {
       return Optional.empty();
     }
-    return tokens.findLive(sha256(token), clock.instant())
-        .map(owner -> new ApiPrincipal(owner.userId(),
-            owner.roles().stream().map(Role::name).collect(Collectors.toSet())));
+    Instant now = clock.instant();
+    String key = cacheKey(token);
+    CachedPrincipal cached = cache.get(key);
+    if (cached != null && now.isBefore(cached.until())) {
+      return Optional.of(cached.principal());
+    }
+    Optional<ApiTokens.TokenOwner> owner = tokens.findLive(sha256(token), now);
+    if (owner.isEmpty()) {
+      cache.remove(key);
+      return Optional.empty();
+    }
+    ApiPrincipal principal = new ApiPrincipal(owner.get().userId(),
+        owner.get().roles().stream().map(Role::name).collect(Collectors.toSet()));
+    Duration cacheTtl = properties.tokens().cacheTtl();
+    if (!cacheTtl.isZero()) {
+      if (cache.size() >= CACHE_MAX) {
+        cache.clear();
+      }
+      Instant until = now.plus(cacheTtl);
+      cache.put(key, new CachedPrincipal(principal,
+          until.isBefore(owner.get().expiresAt()) ? until : owner.get().expiresAt()));
+    }
+    return Optional.of(principal);
+  }
+
+  /** The cache holds hashes, not tokens, so that a heap dump reveals none. */
+  private static String cacheKey(String token) {
+    return Base64.getEncoder().encodeToString(sha256(token));
   }
 
   static byte[] sha256(String token) {

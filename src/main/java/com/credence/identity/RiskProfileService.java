@@ -64,11 +64,18 @@ class RiskProfileService {
     return assessments.latest(userId).filter(a -> !today.isAfter(a.validUntil()));
   }
 
-  Suitability check(UUID userId, KycStatus kycStatus, String grade, Money amountAfter) {
+  /** One database round trip: suitability sits on the invest path. */
+  Suitability check(UUID userId, String grade, Money amountAfter) {
+    Optional<RiskAssessments.SuitabilityFacts> facts = assessments.suitabilityFacts(userId);
+    return check(facts.map(RiskAssessments.SuitabilityFacts::kycStatus).orElse(KycStatus.NONE),
+        facts.flatMap(RiskAssessments.SuitabilityFacts::latest), grade, amountAfter);
+  }
+
+  Suitability check(KycStatus kycStatus, Optional<RiskAssessments.Assessment> latest, String grade,
+      Money amountAfter) {
     if (kycStatus != KycStatus.VERIFIED) {
       return new Suitability(false, Suitability.KYC_REQUIRED, null, null, null);
     }
-    Optional<RiskAssessments.Assessment> latest = assessments.latest(userId);
     if (latest.isEmpty()) {
       return new Suitability(false, Suitability.RISK_ASSESSMENT_REQUIRED, null, null, null);
     }

@@ -37,11 +37,11 @@ class TimeDependentRulesTest {
     assertThat(result.validUntil()).isEqualTo(LocalDate.of(2027, 11, 24));
 
     clock.advance(Duration.ofDays(364));
-    assertThat(service.check(userId, KycStatus.VERIFIED, "C", Money.yuan(1000)).suitable()).isTrue();
+    assertThat(service.check(userId, "C", Money.yuan(1000)).suitable()).isTrue();
     assertThat(service.current(userId)).isPresent();
 
     clock.advance(Duration.ofDays(1));
-    Suitability expired = service.check(userId, KycStatus.VERIFIED, "C", Money.yuan(1000));
+    Suitability expired = service.check(userId, "C", Money.yuan(1000));
     assertThat(expired.reason()).isEqualTo(Suitability.RISK_ASSESSMENT_EXPIRED);
     assertThat(service.current(userId)).isEmpty();
   }
@@ -103,6 +103,11 @@ class TimeDependentRulesTest {
     @Override
     public Optional<Assessment> latest(UUID userId) {
       return stored.isEmpty() ? Optional.empty() : Optional.of(stored.get(stored.size() - 1));
+    }
+
+    @Override
+    public Optional<SuitabilityFacts> suitabilityFacts(UUID userId) {
+      return Optional.of(new SuitabilityFacts(KycStatus.VERIFIED, latest(userId)));
     }
   }
 

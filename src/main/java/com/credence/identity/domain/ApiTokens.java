@@ -10,7 +10,7 @@ import java.util.UUID;
 public interface ApiTokens {
 
   /** The owner of a live token. */
-  record TokenOwner(UUID userId, Set<Role> roles) {}
+  record TokenOwner(UUID userId, Set<Role> roles, Instant expiresAt) {}
 
   void insert(byte[] tokenHash, UUID userId, Instant createdAt, Instant expiresAt);
 

@@ -16,4 +16,9 @@ public interface RiskAssessments {
   void insert(UUID id, UUID userId, Assessment assessment, List<Integer> answers);
 
   Optional<Assessment> latest(UUID userId);
+
+  /** What suitability needs, in one query: the user's KYC status (empty for no such user) and newest assessment. */
+  record SuitabilityFacts(com.credence.identity.KycStatus kycStatus, Optional<Assessment> latest) {}
+
+  Optional<SuitabilityFacts> suitabilityFacts(UUID userId);
 }

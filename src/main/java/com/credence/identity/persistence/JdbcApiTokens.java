@@ -35,14 +35,14 @@ class JdbcApiTokens implements ApiTokens {
   @Override
   public Optional<TokenOwner> findLive(byte[] tokenHash, Instant now) {
     return jdbc.sql("""
-        SELECT u.id, u.roles FROM identity.api_tokens t JOIN identity.users u ON u.id = t.user_id
+        SELECT u.id, u.roles, t.expires_at FROM identity.api_tokens t JOIN identity.users u ON u.id = t.user_id
         WHERE t.token_hash = :hash AND t.revoked_at IS NULL AND t.expires_at > :now""")
         .param("hash", tokenHash)
         .param("now", Sql.ts(now))
         .query((rs, row) -> {
           Set<Role> roles = EnumSet.noneOf(Role.class);
           Arrays.stream((String[]) rs.getArray("roles").getArray()).map(Role::valueOf).forEach(roles::add);
-          return new TokenOwner(rs.getObject("id", UUID.class), roles);
+          return new TokenOwner(rs.getObject("id", UUID.class), roles, Sql.instant(rs, "expires_at"));
         })
         .optional();
   }

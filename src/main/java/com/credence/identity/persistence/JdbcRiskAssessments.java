@@ -34,6 +34,22 @@ class JdbcRiskAssessments implements RiskAssessments {
   }
 
   @Override
+  public Optional<SuitabilityFacts> suitabilityFacts(UUID userId) {
+    return jdbc.sql("""
+        SELECT u.kyc_status, a.risk_level, a.score, a.assessed_at, a.valid_until FROM identity.users u
+        LEFT JOIN LATERAL (
+          SELECT risk_level, score, assessed_at, valid_until FROM identity.risk_assessments
+          WHERE user_id = u.id ORDER BY assessed_at DESC, id DESC LIMIT 1) a ON true
+        WHERE u.id = :user""")
+        .param("user", userId)
+        .query((rs, row) -> new SuitabilityFacts(com.credence.identity.KycStatus.valueOf(rs.getString("kyc_status")),
+            rs.getString("risk_level") == null ? Optional.empty() : Optional.of(new Assessment(
+                RiskLevel.valueOf(rs.getString("risk_level")), rs.getInt("score"), Sql.instant(rs, "assessed_at"),
+                rs.getObject("valid_until", LocalDate.class)))))
+        .optional();
+  }
+
+  @Override
   public Optional<Assessment> latest(UUID userId) {
     return jdbc.sql("""
         SELECT risk_level, score, assessed_at, valid_until FROM identity.risk_assessments
