@@ -1,6 +1,10 @@
 package com.credence.web;
 
+import com.credence.identity.IdentityService;
 import com.credence.shared.ApiTokenAuthenticator;
+import com.credence.shared.AuthenticatedUser;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -11,18 +15,24 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Endpo
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationDetailsSource;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.PortMapper;
 import org.springframework.security.web.PortMapperImpl;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -68,7 +78,10 @@ class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain apiChain(
-      HttpSecurity http, ObjectProvider<ApiTokenAuthenticator> authenticators, JsonMapper json)
+      HttpSecurity http,
+      ObjectProvider<ApiTokenAuthenticator> authenticators,
+      JsonMapper json,
+      ObjectProvider<IdentityService> identity)
       throws Exception {
     http.setSharedObject(PortMapper.class, portMapper);
     http.securityMatcher("/api/**")
@@ -87,6 +100,8 @@ class SecurityConfiguration {
         .addFilterBefore(
             new BearerTokenAuthenticationFilter(authenticators.orderedStream().toList()),
             AuthorizationFilter.class)
+        .addFilterAfter(
+            new StaffSecondFactorFilter(identity, json), BearerTokenAuthenticationFilter.class)
         .exceptionHandling(
             e ->
                 e.authenticationEntryPoint(problemEntryPoint(json))
@@ -125,7 +140,15 @@ class SecurityConfiguration {
 
   @Bean
   @Order(3)
-  SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
+  SecurityFilterChain pageChain(
+      HttpSecurity http,
+      ObjectProvider<AuthenticationProvider> loginProviders,
+      ObjectProvider<AuthenticationFailureHandler> loginFailure,
+      ObjectProvider<AuthenticationDetailsSource<HttpServletRequest, ?>> loginDetails,
+      ObjectProvider<IdentityService> identity,
+      JsonMapper json)
+      throws Exception {
+    loginProviders.orderedStream().forEach(http::authenticationProvider);
     http.setSharedObject(PortMapper.class, portMapper);
     http.redirectToHttps(Customizer.withDefaults())
         .authorizeHttpRequests(
@@ -134,6 +157,9 @@ class SecurityConfiguration {
                         "/",
                         "/login",
                         "/register",
+                        "/register/**",
+                        "/password-reset",
+                        "/password-reset/**",
                         "/error",
                         "/problems/**",
                         "/css/**",
@@ -151,10 +177,66 @@ class SecurityConfiguration {
                     .hasAnyRole(STAFF)
                     .anyRequest()
                     .authenticated())
-        .formLogin(form -> form.loginPage("/login").usernameParameter("phone").permitAll())
+        .formLogin(
+            form -> {
+              form.loginPage("/login")
+                  .usernameParameter("phone")
+                  .defaultSuccessUrl("/me")
+                  .permitAll();
+              loginDetails.ifAvailable(form::authenticationDetailsSource);
+              loginFailure.ifAvailable(form::failureHandler);
+            })
+        .addFilterBefore(new StaffSecondFactorFilter(identity, json), AuthorizationFilter.class)
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/").permitAll());
     securityHeaders(http);
     return http.build();
+  }
+
+  /**
+   * Staff must turn on the second factor before any staff action: until then {@code
+   * /api/v1/admin/**} answers 403 {@code SECOND_FACTOR_REQUIRED} and {@code /admin/**} pages send
+   * them to enrol.
+   */
+  static final class StaffSecondFactorFilter extends OncePerRequestFilter {
+
+    private final ObjectProvider<IdentityService> identity;
+    private final JsonMapper json;
+
+    StaffSecondFactorFilter(ObjectProvider<IdentityService> identity, JsonMapper json) {
+      this.identity = identity;
+      this.json = json;
+    }
+
+    @Override
+    protected void doFilterInternal(
+        HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+      String path = request.getRequestURI().substring(request.getContextPath().length());
+      boolean api = path.equals("/api/v1/admin") || path.startsWith("/api/v1/admin/");
+      boolean page = path.equals("/admin") || path.startsWith("/admin/");
+      Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+      IdentityService service = identity.getIfAvailable();
+      if ((api || page)
+          && service != null
+          && authentication != null
+          && authentication.getPrincipal() instanceof AuthenticatedUser user
+          && java.util.Arrays.stream(STAFF).anyMatch(user::hasRole)
+          && service.secondFactorRequired(user.userId())) {
+        if (api) {
+          writeProblem(
+              json,
+              request,
+              response,
+              403,
+              "SECOND_FACTOR_REQUIRED",
+              "Staff must turn on the second factor (POST /api/v1/me/totp) before any staff action");
+        } else {
+          response.sendRedirect(request.getContextPath() + "/me/security?required");
+        }
+        return;
+      }
+      chain.doFilter(request, response);
+    }
   }
 
   private static void securityHeaders(HttpSecurity http) throws Exception {
