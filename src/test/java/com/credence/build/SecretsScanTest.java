@@ -86,6 +86,29 @@ class SecretsScanTest {
   }
 
   @Test
+  void codeValuesCountOnlyAsStringLiterals() {
+    assertThat(
+            SecretsScanner.scanText("src/main/java/A.java", "    this.pass" + "word = password;"))
+        .isEmpty();
+    assertThat(
+            SecretsScanner.scanText(
+                "src/main/java/A.java", "  String pass" + "word = cred == null ? x : y;"))
+        .isEmpty();
+    assertThat(
+            SecretsScanner.scanText(
+                "src/main/java/A.java", "  static final String PASS" + "WORD = \"Lend-2026x\";"))
+        .hasSize(1);
+  }
+
+  @Test
+  void allowMarkerIsHonouredOnlyInTestCode() {
+    String line =
+        "  static final String PASS" + "WORD = \"Lend-2026x\"; // " + SecretsScanner.ALLOW_MARKER;
+    assertThat(SecretsScanner.scanText("src/test/java/A.java", line)).isEmpty();
+    assertThat(SecretsScanner.scanText("src/main/java/A.java", line)).hasSize(1);
+  }
+
+  @Test
   void refusesKeystoreFiles() {
     assertThat(SecretsScanner.isForbiddenFile(Path.of("src/main/resources/server.p12"))).isTrue();
     assertThat(SecretsScanner.isForbiddenFile(Path.of("keys/id_rsa"))).isTrue();

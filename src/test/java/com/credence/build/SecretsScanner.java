@@ -14,8 +14,17 @@ final class SecretsScanner {
 
   private static final long MAX_BYTES = 2_000_000;
 
-  /** Index of the pattern that does not apply to message bundles, where "password" is a label. */
-  private static final int LABEL_SAFE_PATTERNS = 1;
+  /** A key with any literal value: for configuration, never for message bundles (labels). */
+  private static final int CONFIG_VALUE_PATTERN = 1;
+
+  /** A key assigned a string literal: for source code. */
+  private static final int CODE_VALUE_PATTERN = 2;
+
+  /**
+   * Test code may mark a line holding a throwaway test credential with this comment; it is not
+   * honoured outside {@code src/test/}.
+   */
+  static final String ALLOW_MARKER = "secrets-scan:allow";
 
   private static final List<Pattern> PATTERNS =
       List.of(
@@ -25,6 +34,9 @@ final class SecretsScanner {
           Pattern.compile(
               "(?i)(password|passwd|secret|api[_-]?key|access[_-]?token)[\"']?\\s*[:=]\\s*"
                   + "(?![\\s\"']*\\$\\{)(?![\\s\"']*$)(?![^\"'\\n]*\\()[\"']?[^\\s\"'$]{8,}"),
+          // The same in source code, where only a string literal is a value.
+          Pattern.compile(
+              "(?i)(password|passwd|secret|api[_-]?key|access[_-]?token)\\w*\\s*[:=]\\s*\"[^\"\\s]{8,}\""),
           // Cloud access keys.
           Pattern.compile("AKIA[0-9A-Z]{16}"),
           // JSON Web Tokens and bearer tokens with a literal value.
@@ -48,11 +60,18 @@ final class SecretsScanner {
   static List<String> scanText(String name, String text) {
     List<String> findings = new ArrayList<>();
     String[] lines = text.split("\n", -1);
-    boolean messageBundle =
-        name.replace('\\', '/').matches("(.*/)?messages(_[A-Za-z_]+)?\\.properties");
+    String path = name.replace('\\', '/');
+    boolean messageBundle = path.matches("(.*/)?messages(_[A-Za-z_]+)?\\.properties");
+    boolean sourceCode = path.endsWith(".java");
+    boolean testCode = path.startsWith("src/test/") || path.contains("/src/test/");
     for (int i = 0; i < lines.length; i++) {
+      boolean allowed = testCode && lines[i].contains(ALLOW_MARKER);
       for (int p = 0; p < PATTERNS.size(); p++) {
-        if (messageBundle && p == LABEL_SAFE_PATTERNS) {
+        boolean skip =
+            p == CONFIG_VALUE_PATTERN
+                ? messageBundle || sourceCode
+                : p == CODE_VALUE_PATTERN && !sourceCode;
+        if (skip || allowed) {
           continue;
         }
         if (PATTERNS.get(p).matcher(lines[i]).find()) {

@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Test helpers that drive the identity API over HTTPS, as an app would. */
 final class IdentityApi {
 
-  static final String PASSWORD = "Lend-safely-2026";
+  static final String PASSWORD = "Lend-safely-2026"; // secrets-scan:allow (throwaway test users)
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final HttpsClient http;

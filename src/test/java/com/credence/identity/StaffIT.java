@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 class StaffIT extends IntegrationTestBase {
 
   static final String ADMIN_PHONE = "19900000001";
-  static final String ADMIN_PASSWORD = "Admin-test-2026";
+  static final String ADMIN_PASSWORD = "Admin-test-2026"; // secrets-scan:allow (test admin)
 
   @Autowired Clock clock;
 
