@@ -25,6 +25,11 @@ class JdbcUsers implements Users {
       "id, phone_enc, roles, password_hash, failed_logins, locked_until, "
           + "totp_enabled, totp_secret_enc, totp_pending_enc, totp_last_step, kyc_status, created_at";
 
+  private static final String SELECT_BY_ID =
+      "SELECT " + COLUMNS + " FROM identity.users WHERE id = :id";
+  private static final String SELECT_BY_PHONE_HASH =
+      "SELECT " + COLUMNS + " FROM identity.users WHERE phone_hash = :hash";
+
   private final JdbcClient jdbc;
   private final PersonalDataCipher cipher;
 
@@ -35,15 +40,12 @@ class JdbcUsers implements Users {
 
   @Override
   public Optional<UserAccount> findById(UUID id) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM identity.users WHERE id = :id")
-        .param("id", id)
-        .query(this::map)
-        .optional();
+    return jdbc.sql(SELECT_BY_ID).param("id", id).query(this::map).optional();
   }
 
   @Override
   public Optional<UserAccount> findByPhone(String phone) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM identity.users WHERE phone_hash = :hash")
+    return jdbc.sql(SELECT_BY_PHONE_HASH)
         .param("hash", cipher.lookupHash(PHONE, phone))
         .query(this::map)
         .optional();
