@@ -48,6 +48,8 @@ class EmbeddedPostgresConfiguration {
     EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
         .setDataDirectory(pgData)
         .setCleanDataDirectory(ephemeral)
+        // Spring closes the bean after everything that uses the database; no JVM hook racing it.
+        .setRegisterShutdownHook(false)
         .setServerConfig("fsync", "on")
         .setServerConfig("synchronous_commit", "on")
         .setServerConfig("full_page_writes", "on")

@@ -4,7 +4,11 @@ import com.credence.shared.ApiTokenAuthenticator;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.web.PortMapper;
+import org.springframework.security.web.PortMapperImpl;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,10 +46,22 @@ class SecurityConfiguration {
       + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
       + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+  /** Where the HTTPS redirect sends a request that arrived on the plain-HTTP port. */
+  private final PortMapper portMapper;
+
+  SecurityConfiguration(@Value("${credence.http.port:8080}") int httpPort, @Value("${server.port:8443}") int httpsPort) {
+    PortMapperImpl mapper = new PortMapperImpl();
+    if (httpPort > 0 && httpsPort > 0) {
+      mapper.setPortMappings(Map.of(String.valueOf(httpPort), String.valueOf(httpsPort)));
+    }
+    this.portMapper = mapper;
+  }
+
   @Bean
   @Order(1)
   SecurityFilterChain apiChain(HttpSecurity http, ObjectProvider<ApiTokenAuthenticator> authenticators, JsonMapper json)
       throws Exception {
+    http.setSharedObject(PortMapper.class, portMapper);
     http.securityMatcher("/api/**")
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -68,6 +84,7 @@ class SecurityConfiguration {
   @Order(2)
   SecurityFilterChain actuatorChain(HttpSecurity http, ObjectProvider<ApiTokenAuthenticator> authenticators,
       JsonMapper json) throws Exception {
+    http.setSharedObject(PortMapper.class, portMapper);
     http.securityMatcher(EndpointRequest.toAnyEndpoint())
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -88,6 +105,7 @@ class SecurityConfiguration {
   @Bean
   @Order(3)
   SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
+    http.setSharedObject(PortMapper.class, portMapper);
     http.redirectToHttps(Customizer.withDefaults())
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/", "/login", "/register", "/error", "/problems/**", "/css/**", "/js/**", "/img/**",

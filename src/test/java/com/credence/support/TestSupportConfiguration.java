@@ -35,12 +35,7 @@ public class TestSupportConfiguration {
     return token -> Optional.ofNullable(tokens.get(token));
   }
 
-  @Bean
-  ProbeController probeController() {
-    return new ProbeController();
-  }
-
-  /** A JSON endpoint with validation, to provoke every kind of bad request. */
+  /** A JSON endpoint with validation, to provoke every kind of bad request (found by component scan). */
   @RestController
   public static class ProbeController {
 

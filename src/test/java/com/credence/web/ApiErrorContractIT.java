@@ -110,15 +110,6 @@ class ApiErrorContractIT extends IntegrationTestBase {
     assertThat(response.headers().firstValue("X-Request-Id")).contains("client-chosen-id-42");
   }
 
-  @Test
-  void largeJsonAnswersAreCompressedWhenAsked() {
-    HttpResponse<byte[]> response = http.sendForBytes(http.request("/v3/api-docs")
-        .header("Accept-Encoding", "gzip")
-        .GET());
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("Content-Encoding")).contains("gzip");
-  }
-
   private static JsonNode assertProblem(HttpResponse<String> response, int status, String code) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
     assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(

@@ -40,6 +40,15 @@ class WebShellIT extends IntegrationTestBase {
   }
 
   @Test
+  void responsesAreCompressedWhenAsked() {
+    HttpResponse<byte[]> response = http.sendForBytes(http.request("/").header("Accept-Encoding", "gzip").GET());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Encoding")).contains("gzip");
+    assertThat(response.body()[0] & 0xff).isEqualTo(0x1f); // gzip magic number
+    assertThat(response.body()[1] & 0xff).isEqualTo(0x8b);
+  }
+
+  @Test
   void pagesCarryTheSecurityHeaders() {
     HttpResponse<String> response = http.get("/");
     assertThat(response.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(

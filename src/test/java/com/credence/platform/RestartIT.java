@@ -1,0 +1,179 @@
+package com.credence.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.credence.support.HttpsClient;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged application as a real process on its own data directory: what was written before a
+ * stop is there after the next start, and a start after {@code kill -9} succeeds (the orphaned
+ * embedded PostgreSQL is stopped first). Also checks the plain-HTTP redirect to HTTPS.
+ */
+class RestartIT {
+
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+  private final Path dataDir = Path.of("target", "restart-it", UUID.randomUUID().toString()).toAbsolutePath();
+  private final int httpsPort = freePort();
+  private final int httpPort = freePort();
+  private final int databasePort = freePort();
+  private Process app;
+
+  @AfterEach
+  void stopApp() throws Exception {
+    stop(false);
+  }
+
+  @Test
+  void dataSurvivesAStopAndAKillAndHttpRedirectsToHttps() throws Exception {
+    start();
+    String marker = "written-before-stop-" + UUID.randomUUID();
+    execute("CREATE TABLE IF NOT EXISTS platform.restart_probe (marker text PRIMARY KEY)");
+    execute("INSERT INTO platform.restart_probe VALUES ('" + marker + "')");
+    Instant seededAt = demoSeededAt();
+    assertThat(seededAt).isNotNull();
+    assertRedirectsToHttps();
+
+    stop(false);
+    start();
+    assertThat(markers()).contains(marker);
+    assertThat(demoSeededAt()).isEqualTo(seededAt);
+
+    long postmasterPid = postmasterPid();
+    stop(true); // kill -9: the postmaster is left running, holding the data directory
+    assertThat(ProcessHandle.of(postmasterPid).map(ProcessHandle::isAlive)).contains(true);
+    start();
+    assertThat(markers()).contains(marker);
+    assertThat(demoSeededAt()).isEqualTo(seededAt);
+    assertThat(ProcessHandle.of(postmasterPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+  }
+
+  private void start() throws Exception {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx512m",
+        "-jar", applicationJar().toString(),
+        "--demo",
+        "--credence.data-dir=" + dataDir,
+        "--server.port=" + httpsPort,
+        "--credence.http.port=" + httpPort,
+        "--credence.embedded-postgres.port=" + databasePort));
+    Files.createDirectories(dataDir);
+    app = new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("app.log").toFile()))
+        .start();
+    waitUntilReady();
+  }
+
+  private void waitUntilReady() throws InterruptedException {
+    Instant deadline = Instant.now().plus(START_TIMEOUT);
+    while (Instant.now().isBefore(deadline)) {
+      assertThat(app.isAlive()).as("the application exited; see %s", dataDir.resolve("app.log")).isTrue();
+      if (Files.exists(dataDir.resolve("tls/keystore-password"))) {
+        try {
+          HttpResponse<String> health = new HttpsClient(dataDir, httpsPort).get("/actuator/health/readiness");
+          if (health.statusCode() == 200 && health.body().contains("UP")) {
+            return;
+          }
+        } catch (IllegalStateException notYet) {
+          // connection refused while starting
+        }
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("not ready within " + START_TIMEOUT + "; see " + dataDir.resolve("app.log"));
+  }
+
+  private void stop(boolean kill) throws InterruptedException {
+    if (app == null || !app.isAlive()) {
+      return;
+    }
+    if (kill) {
+      app.destroyForcibly();
+    } else {
+      app.destroy();
+    }
+    assertThat(app.waitFor(60, TimeUnit.SECONDS)).isTrue();
+  }
+
+  private void assertRedirectsToHttps() throws Exception {
+    HttpClient plain = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    HttpResponse<Void> response = plain.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/listings")).build(),
+        HttpResponse.BodyHandlers.discarding());
+    assertThat(response.statusCode()).isEqualTo(302);
+    assertThat(response.headers().firstValue("Location")).contains("https://localhost:" + httpsPort + "/listings");
+  }
+
+  private long postmasterPid() throws IOException {
+    return Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).trim());
+  }
+
+  private List<String> markers() throws SQLException {
+    List<String> markers = new ArrayList<>();
+    try (Connection c = connect(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT marker FROM platform.restart_probe")) {
+      while (rs.next()) {
+        markers.add(rs.getString(1));
+      }
+    }
+    return markers;
+  }
+
+  private Instant demoSeededAt() throws SQLException {
+    try (Connection c = connect(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT seeded_at FROM platform.demo_seed")) {
+      return rs.next() ? rs.getTimestamp(1).toInstant() : null;
+    }
+  }
+
+  private void execute(String sql) throws SQLException {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  private Connection connect() throws SQLException {
+    return DriverManager.getConnection("jdbc:postgresql://localhost:" + databasePort + "/credence", "postgres", "");
+  }
+
+  private static Path applicationJar() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("target"))) {
+      return files.filter(p -> p.getFileName().toString().matches("credence-.*\\.jar"))
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException("Package the application first: mvn verify"))
+          .toAbsolutePath();
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
