@@ -1,10 +1,10 @@
 package com.credence.ledger;
 
-import com.credence.ledger.domain.AccountState;
 import com.credence.ledger.domain.LedgerStore;
 import com.credence.ledger.domain.TransferBatch;
 import com.credence.shared.BusinessCalendar;
 import com.credence.shared.Currency;
+import com.credence.shared.Invariants;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,11 +12,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -56,11 +57,21 @@ public class LedgerService {
   LedgerService(LedgerStore store, Clock clock, PlatformTransactionManager transactions) {
     this.store = store;
     this.clock = clock;
+    // Writes rely on READ COMMITTED (a fresh snapshot per statement, see applyOnce). It is
+    // PostgreSQL's default and is checked once at start-up (verifyIsolation) rather than set per
+    // transaction, which would cost a round trip on every transfer.
     this.writes = new TransactionTemplate(transactions);
-    writes.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+    writes.setIsolationLevel(TransactionDefinition.ISOLATION_DEFAULT);
     this.reads = new TransactionTemplate(transactions);
     reads.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     reads.setReadOnly(true);
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void verifyIsolation() {
+    String isolation = store.defaultIsolation();
+    Invariants.check("read committed".equals(isolation),
+        "the ledger needs default_transaction_isolation = 'read committed', the database has '%s'", isolation);
   }
 
   /** Opens the account of this owner, kind and currency, or answers the existing one. */
@@ -145,15 +156,11 @@ public class LedgerService {
         accountIds.add(pending.creditAccountId());
       }
     }
-    Map<AccountId, AccountState> accounts = store.lockAccounts(accountIds);
-    // Read after the locks: a concurrent batch on the same accounts has committed by now, so its
-    // transfers and resolutions are visible (READ COMMITTED takes a new snapshot per statement).
     List<TransferId> known = new ArrayList<>(ids);
     known.addAll(pendingIds);
-    Map<TransferId, Transfer> transfers = store.findTransfers(known);
-    Set<TransferId> resolved = pendingIds.isEmpty() ? Set.of() : store.resolvedPendings(pendingIds);
-    TransferBatch.Outcome outcome = new TransferBatch(accounts, transfers, resolved, now, BusinessCalendar.dateOf(now))
-        .apply(commands, mode);
+    LedgerStore.Locked locked = store.lockAndRead(accountIds, known, pendingIds);
+    TransferBatch.Outcome outcome = new TransferBatch(locked.accounts(), locked.transfers(),
+        locked.resolvedPendings(), now, BusinessCalendar.dateOf(now)).apply(commands, mode);
     if (mode == BatchMode.ATOMIC && outcome.firstRefusal() != null) {
       throw outcome.firstRefusal().toException();
     }

@@ -22,17 +22,23 @@ public interface LedgerStore {
   /** Opens the account of (owner, kind, currency) unless it exists; answers its id either way. */
   AccountId openAccount(AccountId newId, AccountKind kind, UUID ownerId, Currency currency, Instant now);
 
+  /** What a batch needs, read after its accounts were locked. */
+  record Locked(Map<AccountId, AccountState> accounts, Map<TransferId, Transfer> transfers,
+      Set<TransferId> resolvedPendings) {}
+
   /**
-   * Locks the named accounts in id order (no deadlocks between batches) until the transaction
-   * ends, and answers their current counters. Unknown ids are absent from the answer.
+   * In one round trip: locks the named accounts in id order (no deadlocks between batches) until
+   * the transaction ends and reads their counters; then, after the locks, reads the named
+   * transfers and which of the named pending transfers are resolved. Unknown ids are absent.
    */
-  Map<AccountId, AccountState> lockAccounts(Collection<AccountId> ids);
+  Locked lockAndRead(Collection<AccountId> accountIds, Collection<TransferId> transferIds,
+      Collection<TransferId> pendingIds);
+
+  /** The database's default isolation level, e.g. {@code read committed}. */
+  String defaultIsolation();
 
   /** The stored transfers among these ids. */
   Map<TransferId, Transfer> findTransfers(Collection<TransferId> ids);
-
-  /** The pending transfers among these ids that have a post or void. */
-  Set<TransferId> resolvedPendings(Collection<TransferId> pendingIds);
 
   /** Writes new transfers and the new counters of the accounts they changed, in one round trip. */
   void write(List<Transfer> transfers, Collection<AccountState> accounts);

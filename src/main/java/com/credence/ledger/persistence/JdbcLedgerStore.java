@@ -14,7 +14,6 @@ import com.credence.ledger.domain.LedgerAudit;
 import com.credence.ledger.domain.LedgerStore;
 import com.credence.shared.Currency;
 import com.credence.shared.Invariants;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -46,6 +45,11 @@ class JdbcLedgerStore implements LedgerStore {
 
   private static final String TRANSFER_COLUMNS = "id, type, debit_account_id, credit_account_id, amount_minor, "
       + "currency, code, pending_id, reference, business_date, expires_at, created_at";
+
+  private static final String LOCK_AND_READ = "SELECT " + ACCOUNT_COLUMNS
+      + " FROM ledger.account WHERE id = ANY(?) ORDER BY id FOR UPDATE;"
+      + " SELECT " + TRANSFER_COLUMNS + " FROM ledger.transfer WHERE id = ANY(?);"
+      + " SELECT pending_id FROM ledger.transfer WHERE pending_id = ANY(?)";
 
   private static final String WRITE = """
       WITH inserted AS (
@@ -133,16 +137,48 @@ class JdbcLedgerStore implements LedgerStore {
   }
 
   @Override
-  public Map<AccountId, AccountState> lockAccounts(Collection<AccountId> ids) {
+  public Locked lockAndRead(Collection<AccountId> accountIds, Collection<TransferId> transferIds,
+      Collection<TransferId> pendingIds) {
     Map<AccountId, AccountState> accounts = new HashMap<>();
-    // Invariant: ORDER BY id makes every batch take its row locks in the same order, so batches never deadlock.
-    jdbc.query(con -> withArray(con, "SELECT " + ACCOUNT_COLUMNS
-            + " FROM ledger.account WHERE id = ANY(?) ORDER BY id FOR UPDATE", accountIds(ids)),
-        (ResultSet rs) -> {
-          AccountState a = accountState(rs);
-          accounts.put(a.id(), a);
-        });
-    return accounts;
+    Map<TransferId, Transfer> transfers = new HashMap<>();
+    Set<TransferId> resolved = new HashSet<>();
+    jdbc.execute((Connection con) -> {
+      // Three statements, one round trip. Invariant: ORDER BY id takes the row locks in the same order
+      // in every batch, so batches never deadlock. The later statements start after the locks are
+      // held and, under READ COMMITTED, see everything committed by the batches we waited for.
+      try (PreparedStatement ps = con.prepareStatement(LOCK_AND_READ)) {
+        ps.setArray(1, con.createArrayOf("uuid", accountIds(accountIds)));
+        ps.setArray(2, con.createArrayOf("uuid", transferIds(transferIds)));
+        ps.setArray(3, con.createArrayOf("uuid", transferIds(pendingIds)));
+        ps.execute();
+        try (ResultSet rs = ps.getResultSet()) {
+          while (rs.next()) {
+            AccountState a = accountState(rs);
+            accounts.put(a.id(), a);
+          }
+        }
+        Invariants.check(ps.getMoreResults(), "lock-and-read answers transfers");
+        try (ResultSet rs = ps.getResultSet()) {
+          while (rs.next()) {
+            Transfer t = transfer(rs);
+            transfers.put(t.id(), t);
+          }
+        }
+        Invariants.check(ps.getMoreResults(), "lock-and-read answers resolutions");
+        try (ResultSet rs = ps.getResultSet()) {
+          while (rs.next()) {
+            resolved.add(new TransferId(rs.getObject(1, UUID.class)));
+          }
+        }
+      }
+      return null;
+    });
+    return new Locked(accounts, transfers, resolved);
+  }
+
+  @Override
+  public String defaultIsolation() {
+    return jdbc.queryForObject("SHOW default_transaction_isolation", String.class);
   }
 
   @Override
@@ -154,16 +190,6 @@ class JdbcLedgerStore implements LedgerStore {
           transfers.put(t.id(), t);
         });
     return transfers;
-  }
-
-  @Override
-  public Set<TransferId> resolvedPendings(Collection<TransferId> pendingIds) {
-    Set<TransferId> resolved = new HashSet<>();
-    jdbc.query(con -> withArray(con, "SELECT pending_id FROM ledger.transfer WHERE pending_id = ANY(?)",
-        transferIds(pendingIds)), (ResultSet rs) -> {
-          resolved.add(new TransferId(rs.getObject(1, UUID.class)));
-        });
-    return resolved;
   }
 
   @Override
@@ -327,8 +353,7 @@ class JdbcLedgerStore implements LedgerStore {
 
   private static PreparedStatement withArray(Connection con, String sql, UUID[] ids) throws SQLException {
     PreparedStatement ps = con.prepareStatement(sql);
-    Array array = con.createArrayOf("uuid", ids);
-    ps.setArray(1, array);
+    ps.setArray(1, con.createArrayOf("uuid", ids));
     return ps;
   }
 
