@@ -1,5 +1,6 @@
 package com.credence.ledger;
 
+import com.credence.ledger.domain.LedgerAudit;
 import com.credence.ledger.domain.LedgerStore;
 import com.credence.ledger.domain.TransferBatch;
 import com.credence.shared.BusinessCalendar;
@@ -22,6 +23,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -124,20 +126,31 @@ public class LedgerService {
     if (commands.isEmpty()) {
       return List.of();
     }
+    // When the caller's transaction is joined, a failed statement aborts it, so only a transaction
+    // of our own can be retried.
+    boolean ownTransaction = !TransactionSynchronizationManager.isActualTransactionActive();
     for (int attempt = 1; ; attempt++) {
+      TransferBatch.Outcome outcome;
       try {
-        return writes.execute(tx -> applyOnce(commands, mode));
+        outcome = writes.execute(tx -> applyOnce(commands, mode));
       } catch (DuplicateKeyException e) {
         // Another transaction wrote the same transfer id (or resolved the same pending transfer) after
         // we read; a new attempt sees its row and answers ALREADY_EXISTS or a refusal.
-        if (attempt >= DUPLICATE_RETRIES_MAX) {
+        if (!ownTransaction || attempt >= DUPLICATE_RETRIES_MAX) {
           throw e;
         }
+        continue;
       }
+      // Thrown outside the transaction callback: nothing was written, and a caller's transaction
+      // that joined ours is not marked rollback-only by a refusal it may want to handle.
+      if (mode == BatchMode.ATOMIC && outcome.firstRefusal() != null) {
+        throw outcome.firstRefusal().toException();
+      }
+      return outcome.results();
     }
   }
 
-  private List<TransferResult> applyOnce(List<CreateTransfer> commands, BatchMode mode) {
+  private TransferBatch.Outcome applyOnce(List<CreateTransfer> commands, BatchMode mode) {
     // Microseconds: what PostgreSQL stores, so a re-read transfer equals the one we built.
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     Set<TransferId> ids = new LinkedHashSet<>();
@@ -161,13 +174,10 @@ public class LedgerService {
     LedgerStore.Locked locked = store.lockAndRead(accountIds, known, pendingIds);
     TransferBatch.Outcome outcome = new TransferBatch(locked.accounts(), locked.transfers(),
         locked.resolvedPendings(), now, BusinessCalendar.dateOf(now)).apply(commands, mode);
-    if (mode == BatchMode.ATOMIC && outcome.firstRefusal() != null) {
-      throw outcome.firstRefusal().toException();
-    }
     if (!outcome.created().isEmpty()) {
       store.write(outcome.created(), outcome.changedAccounts());
     }
-    return outcome.results();
+    return outcome;
   }
 
   /**
@@ -203,7 +213,7 @@ public class LedgerService {
   }
 
   /** Runs the ledger check now; see {@link LedgerChecker}. */
-  LedgerCheckReport audit(com.credence.ledger.domain.LedgerAudit audit) {
+  LedgerCheckReport audit(LedgerAudit audit) {
     return reads.execute(tx -> audit.report(store.audit(audit)));
   }
 

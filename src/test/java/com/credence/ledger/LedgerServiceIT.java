@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The ledger on the real PostgreSQL: flows, typed refusals that write nothing, two phases, immutability. */
 class LedgerServiceIT extends IntegrationTestBase {
@@ -30,6 +32,9 @@ class LedgerServiceIT extends IntegrationTestBase {
 
   @Autowired
   Clock clock;
+
+  @Autowired
+  PlatformTransactionManager transactions;
 
   AccountId bank;
   AccountId investor;
@@ -220,6 +225,24 @@ class LedgerServiceIT extends IntegrationTestBase {
     assertThat(page.balances()).extracting(Balance::totalMinor).containsExactly(60_00L);
     assertThat(ledger.statement(owner, null, null, 1, 2).items()).extracting(StatementLine::code)
         .containsExactly(TransferCode.DEPOSIT);
+  }
+
+  @Test
+  void transfersJoinTheCallersTransaction() {
+    TransactionTemplate caller = new TransactionTemplate(transactions);
+    CreateTransfer deposit = single(bank, investor, 10_00, TransferCode.DEPOSIT);
+    assertThatThrownBy(() -> caller.executeWithoutResult(tx -> {
+      ledger.createTransfer(deposit);
+      throw new IllegalStateException("the caller fails after the transfer");
+    })).isInstanceOf(IllegalStateException.class);
+    assertThat(ledger.transfer(deposit.id())).isEmpty();
+    caller.executeWithoutResult(tx -> {
+      ledger.createTransfer(deposit);
+      assertThatThrownBy(() -> ledger.createTransfer(single(investor, escrow, 50_00, TransferCode.INVESTMENT)))
+          .isInstanceOf(LedgerException.InsufficientFunds.class);
+    });
+    assertThat(ledger.balance(investor).totalMinor()).as("a handled refusal does not roll back the caller")
+        .isEqualTo(10_00);
   }
 
   @Test

@@ -8,6 +8,7 @@ import com.credence.ledger.Transfer;
 import com.credence.ledger.TransferId;
 import com.credence.ledger.TransferResult;
 import com.credence.ledger.TransferType;
+import com.credence.shared.Invariants;
 import com.credence.shared.Money;
 import java.time.Duration;
 import java.time.Instant;
@@ -200,7 +201,7 @@ public final class TransferBatch {
       return refuse(c, LedgerError.INVALID_AMOUNT, "The amount would overflow an account balance");
     }
     // Invariant: counters never go negative; only a resolution subtracts, and it subtracts what was reserved.
-    com.credence.shared.Invariants.check(newDebit.countersNonNegative() && newCredit.countersNonNegative(),
+    Invariants.check(newDebit.countersNonNegative() && newCredit.countersNonNegative(),
         "negative counter after transfer %s", transfer.id());
     accounts.put(debit.id(), newDebit);
     accounts.put(credit.id(), newCredit);
