@@ -10,6 +10,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import fixtures.arch.ClockBypass;
 import fixtures.arch.DoubleMoney;
+import fixtures.arch.FieldInjection;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
@@ -19,9 +20,10 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureRulesTest {
 
-  static final JavaClasses PRODUCTION = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("com.credence");
+  static final JavaClasses PRODUCTION =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("com.credence");
 
   static final JavaClasses FIXTURES = new ClassFileImporter().importPackages("fixtures.arch");
 
@@ -38,7 +40,8 @@ class ArchitectureRulesTest {
 
   @Test
   void floatingPointRuleCatchesAPlantedDouble() {
-    assertFails(CredenceRules.noFloatingPointIn("fixtures.arch.."), DoubleMoney.class.getSimpleName());
+    assertFails(
+        CredenceRules.noFloatingPointIn("fixtures.arch.."), DoubleMoney.class.getSimpleName());
   }
 
   @Test
@@ -61,15 +64,35 @@ class ArchitectureRulesTest {
   }
 
   @Test
+  void noFieldInjection() {
+    CredenceRules.NO_FIELD_INJECTION.check(PRODUCTION);
+    assertFails(CredenceRules.NO_FIELD_INJECTION, FieldInjection.class.getSimpleName());
+  }
+
+  @Test
+  void noPrintingToStandardStreams() {
+    CredenceRules.NO_STANDARD_STREAMS.check(PRODUCTION);
+    assertFails(CredenceRules.NO_STANDARD_STREAMS, "System.out");
+  }
+
+  @Test
   void domainPackagesDoNotUseSpring() {
     CredenceRules.DOMAIN_WITHOUT_SPRING.check(PRODUCTION);
-    assertFails(noClasses().that().resideInAPackage("fixtures.arch..").should()
-        .dependOnClassesThat().resideInAPackage("java.time.."), "java.time");
+    assertFails(
+        noClasses()
+            .that()
+            .resideInAPackage("fixtures.arch..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("java.time.."),
+        "java.time");
   }
 
   private static void assertFails(ArchRule rule, String expectedInReport) {
     EvaluationResult result = rule.evaluate(FIXTURES);
-    assertThat(result.hasViolation()).as("rule %s must fail on the fixtures", rule.getDescription()).isTrue();
+    assertThat(result.hasViolation())
+        .as("rule %s must fail on the fixtures", rule.getDescription())
+        .isTrue();
     assertThat(result.getFailureReport().toString()).contains(expectedInReport);
   }
 }

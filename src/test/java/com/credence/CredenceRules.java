@@ -6,6 +6,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,59 +20,123 @@ final class CredenceRules {
 
   /** Packages that hold or compute money. */
   static final String[] MONEY_PACKAGES = {
-    "com.credence.shared..", "com.credence.ledger..", "com.credence.bank..", "com.credence.investment..",
-    "com.credence.repayment..", "com.credence.resale..", "com.credence.risk..", "com.credence.origination.."
+    "com.credence.shared..", "com.credence.ledger..", "com.credence.bank..",
+        "com.credence.investment..",
+    "com.credence.repayment..", "com.credence.resale..", "com.credence.risk..",
+        "com.credence.origination.."
   };
 
-  /** The only classes that may read the system clock: the clock bean and the pre-start TLS bootstrap. */
+  /**
+   * The only classes that may read the system clock: the clock bean and the pre-start TLS
+   * bootstrap.
+   */
   static final String[] CLOCK_OWNERS = {
-    "com.credence.platform.ClockConfiguration", "com.credence.platform.TlsKeystoreEnvironmentPostProcessor"
+    "com.credence.platform.ClockConfiguration",
+    "com.credence.platform.TlsKeystoreEnvironmentPostProcessor"
   };
 
   static final ArchRule NO_FLOATING_POINT_IN_MONEY_CODE = noFloatingPointIn(MONEY_PACKAGES);
 
-  static final ArchRule NO_BIG_DECIMAL_FROM_DOUBLE = noClasses()
-      .should().callConstructor(BigDecimal.class, double.class)
-      .orShould().callMethod(BigDecimal.class, "valueOf", double.class)
-      .because("new BigDecimal(0.1) is 0.1000000000000000055511151231257827...");
+  static final ArchRule NO_BIG_DECIMAL_FROM_DOUBLE =
+      noClasses()
+          .should()
+          .callConstructor(BigDecimal.class, double.class)
+          .orShould()
+          .callMethod(BigDecimal.class, "valueOf", double.class)
+          .because("new BigDecimal(0.1) is 0.1000000000000000055511151231257827...");
 
-  static final ArchRule NO_CLOCK_BYPASS = noClasses()
-      .that().doNotHaveFullyQualifiedName(CLOCK_OWNERS[0])
-      .and().doNotHaveFullyQualifiedName(CLOCK_OWNERS[1])
-      .should().callMethod(System.class, "currentTimeMillis")
-      .orShould().callMethod(Instant.class, "now")
-      .orShould().callMethod(LocalDate.class, "now")
-      .orShould().callMethod(LocalDateTime.class, "now")
-      .orShould().callMethod(ZonedDateTime.class, "now")
-      .orShould().callMethod(OffsetDateTime.class, "now")
-      .orShould().callMethod(Clock.class, "systemUTC")
-      .orShould().callMethod(Clock.class, "systemDefaultZone")
-      .because("time comes from the injected Clock, so tests can move days forward");
+  static final ArchRule NO_CLOCK_BYPASS =
+      noClasses()
+          .that()
+          .doNotHaveFullyQualifiedName(CLOCK_OWNERS[0])
+          .and()
+          .doNotHaveFullyQualifiedName(CLOCK_OWNERS[1])
+          .should()
+          .callMethod(System.class, "currentTimeMillis")
+          .orShould()
+          .callMethod(Instant.class, "now")
+          .orShould()
+          .callMethod(LocalDate.class, "now")
+          .orShould()
+          .callMethod(LocalDateTime.class, "now")
+          .orShould()
+          .callMethod(ZonedDateTime.class, "now")
+          .orShould()
+          .callMethod(OffsetDateTime.class, "now")
+          .orShould()
+          .callMethod(Clock.class, "systemUTC")
+          .orShould()
+          .callMethod(Clock.class, "systemDefaultZone")
+          .because("time comes from the injected Clock, so tests can move days forward");
 
-  static final ArchRule DOMAIN_WITHOUT_SPRING = noClasses()
-      .that().resideInAPackage("com.credence..domain..")
-      .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..")
-      .allowEmptyShould(true)
-      .because("domain code is pure: no Spring, no SQL");
+  static final ArchRule DOMAIN_WITHOUT_SPRING =
+      noClasses()
+          .that()
+          .resideInAPackage("com.credence..domain..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..")
+          .allowEmptyShould(true)
+          .because("domain code is pure: no Spring, no SQL");
+
+  static final ArchRule NO_FIELD_INJECTION =
+      GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION.because(
+          "dependencies are constructor parameters, visible and final");
+
+  static final ArchRule NO_STANDARD_STREAMS =
+      GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS.because(
+          "output goes through the logger, which masks personal data and carries the request id");
 
   private CredenceRules() {}
 
   static ArchRule noFloatingPointIn(String... packages) {
-    return CompositeArchRule.of(noFields().that().areDeclaredInClassesThat().resideInAnyPackage(packages)
-            .should().haveRawType(double.class).orShould().haveRawType(float.class)
-            .orShould().haveRawType(Double.class).orShould().haveRawType(Float.class)
-            .allowEmptyShould(true))
-        .and(noMethods().that().areDeclaredInClassesThat().resideInAnyPackage(packages)
-            .should().haveRawReturnType(double.class).orShould().haveRawReturnType(float.class)
-            .orShould().haveRawReturnType(Double.class).orShould().haveRawReturnType(Float.class)
-            .allowEmptyShould(true))
-        .and(noMethods().that().areDeclaredInClassesThat().resideInAnyPackage(packages)
-            .should().haveRawParameterTypes(com.tngtech.archunit.base.DescribedPredicate.describe(
-                "a double or float parameter",
-                (java.util.List<com.tngtech.archunit.core.domain.JavaClass> params) -> params.stream()
-                    .anyMatch(p -> p.isEquivalentTo(double.class) || p.isEquivalentTo(float.class)
-                        || p.isEquivalentTo(Double.class) || p.isEquivalentTo(Float.class))))
-            .allowEmptyShould(true))
-        .because("money is long fen and rates are basis points or BigDecimal, never floating point");
+    return CompositeArchRule.of(
+            noFields()
+                .that()
+                .areDeclaredInClassesThat()
+                .resideInAnyPackage(packages)
+                .should()
+                .haveRawType(double.class)
+                .orShould()
+                .haveRawType(float.class)
+                .orShould()
+                .haveRawType(Double.class)
+                .orShould()
+                .haveRawType(Float.class)
+                .allowEmptyShould(true))
+        .and(
+            noMethods()
+                .that()
+                .areDeclaredInClassesThat()
+                .resideInAnyPackage(packages)
+                .should()
+                .haveRawReturnType(double.class)
+                .orShould()
+                .haveRawReturnType(float.class)
+                .orShould()
+                .haveRawReturnType(Double.class)
+                .orShould()
+                .haveRawReturnType(Float.class)
+                .allowEmptyShould(true))
+        .and(
+            noMethods()
+                .that()
+                .areDeclaredInClassesThat()
+                .resideInAnyPackage(packages)
+                .should()
+                .haveRawParameterTypes(
+                    com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "a double or float parameter",
+                        (java.util.List<com.tngtech.archunit.core.domain.JavaClass> params) ->
+                            params.stream()
+                                .anyMatch(
+                                    p ->
+                                        p.isEquivalentTo(double.class)
+                                            || p.isEquivalentTo(float.class)
+                                            || p.isEquivalentTo(Double.class)
+                                            || p.isEquivalentTo(Float.class))))
+                .allowEmptyShould(true))
+        .because(
+            "money is long fen and rates are basis points or BigDecimal, never floating point");
   }
 }

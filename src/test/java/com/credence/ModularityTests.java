@@ -17,9 +17,24 @@ class ModularityTests {
 
   @Test
   void everyModuleOfTheDesignExists() {
-    List<String> names = MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString).toList();
-    assertThat(names).contains("shared", "platform", "web", "ledger", "bank", "identity", "risk", "origination",
-        "investment", "repayment", "resale", "contract", "disclosure", "ops");
+    List<String> names =
+        MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString).toList();
+    assertThat(names)
+        .contains(
+            "shared",
+            "platform",
+            "web",
+            "ledger",
+            "bank",
+            "identity",
+            "risk",
+            "origination",
+            "investment",
+            "repayment",
+            "resale",
+            "contract",
+            "disclosure",
+            "ops");
   }
 
   @Test

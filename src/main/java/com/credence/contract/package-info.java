@@ -1,9 +1,12 @@
 /**
- * Contracts: Electronic loan contracts, signatures and their verification. Listens to events of other modules.
+ * Contracts: Electronic loan contracts, signatures and their verification. Listens to events of
+ * other modules.
  *
  * <p>Allowed dependencies: shared.
  */
-@ApplicationModule(allowedDependencies = {"shared"}, displayName = "Contracts")
+@ApplicationModule(
+    allowedDependencies = {"shared"},
+    displayName = "Contracts")
 @NullMarked
 package com.credence.contract;
 

@@ -1,9 +1,12 @@
 /**
- * Disclosure: Regulated operating data, per-loan disclosure and the hash-chained daily books with inclusion proofs. Reads other modules through events and public query APIs.
+ * Disclosure: Regulated operating data, per-loan disclosure and the hash-chained daily books with
+ * inclusion proofs. Reads other modules through events and public query APIs.
  *
  * <p>Allowed dependencies: shared.
  */
-@ApplicationModule(allowedDependencies = {"shared"}, displayName = "Disclosure")
+@ApplicationModule(
+    allowedDependencies = {"shared"},
+    displayName = "Disclosure")
 @NullMarked
 package com.credence.disclosure;
 

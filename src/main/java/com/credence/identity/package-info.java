@@ -1,9 +1,12 @@
 /**
- * Identity: Users, roles, login, SMS codes, second factor, real-name verification, the risk questionnaire, API tokens and encrypted personal data.
+ * Identity: Users, roles, login, SMS codes, second factor, real-name verification, the risk
+ * questionnaire, API tokens and encrypted personal data.
  *
  * <p>Allowed dependencies: shared.
  */
-@ApplicationModule(allowedDependencies = {"shared"}, displayName = "Identity")
+@ApplicationModule(
+    allowedDependencies = {"shared"},
+    displayName = "Identity")
 @NullMarked
 package com.credence.identity;
 

@@ -5,7 +5,9 @@
  *
  * <p>Allowed dependencies: shared, ledger, identity, risk, origination.
  */
-@ApplicationModule(allowedDependencies = {"shared", "ledger", "identity", "risk", "origination"}, displayName = "Investment")
+@ApplicationModule(
+    allowedDependencies = {"shared", "ledger", "identity", "risk", "origination"},
+    displayName = "Investment")
 @NullMarked
 package com.credence.investment;
 

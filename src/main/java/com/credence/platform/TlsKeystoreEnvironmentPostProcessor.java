@@ -41,9 +41,11 @@ public class TlsKeystoreEnvironmentPostProcessor implements EnvironmentPostProce
 
   static final String ALIAS = "credence";
   private static final Duration VALIDITY = Duration.ofDays(825);
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   @Override
-  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+  public void postProcessEnvironment(
+      ConfigurableEnvironment environment, SpringApplication application) {
     if (!environment.getProperty("server.ssl.enabled", Boolean.class, true)
         || environment.containsProperty("server.ssl.key-store")
         || environment.containsProperty("server.ssl.bundle")
@@ -58,14 +60,25 @@ public class TlsKeystoreEnvironmentPostProcessor implements EnvironmentPostProce
         generate(tlsDir, keystore, passwordFile);
       }
       String password = Files.readString(passwordFile, StandardCharsets.UTF_8).trim();
-      environment.getPropertySources().addLast(new MapPropertySource("credenceSelfSignedTls", Map.of(
-          "server.ssl.enabled", "true",
-          "server.ssl.key-store", keystore.toAbsolutePath().toUri().toString(),
-          "server.ssl.key-store-type", "PKCS12",
-          "server.ssl.key-store-password", password,
-          "server.ssl.key-alias", ALIAS)));
+      environment
+          .getPropertySources()
+          .addLast(
+              new MapPropertySource(
+                  "credenceSelfSignedTls",
+                  Map.of(
+                      "server.ssl.enabled",
+                      "true",
+                      "server.ssl.key-store",
+                      keystore.toAbsolutePath().toUri().toString(),
+                      "server.ssl.key-store-type",
+                      "PKCS12",
+                      "server.ssl.key-store-password",
+                      password,
+                      "server.ssl.key-alias",
+                      ALIAS)));
     } catch (IOException | GeneralSecurityException | OperatorCreationException e) {
-      throw new IllegalStateException("Cannot prepare the self-signed TLS keystore in " + tlsDir, e);
+      throw new IllegalStateException(
+          "Cannot prepare the self-signed TLS keystore in " + tlsDir, e);
     }
   }
 
@@ -73,34 +86,42 @@ public class TlsKeystoreEnvironmentPostProcessor implements EnvironmentPostProce
       throws IOException, GeneralSecurityException, OperatorCreationException {
     Files.createDirectories(tlsDir);
     byte[] secret = new byte[24];
-    SecureRandom random = new SecureRandom();
-    random.nextBytes(secret);
+    RANDOM.nextBytes(secret);
     String password = HexFormat.of().formatHex(secret);
 
     KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-    generator.initialize(256, random);
+    generator.initialize(256, RANDOM);
     KeyPair keyPair = generator.generateKeyPair();
     // The certificate is made before the application clock exists; wall time is right here.
     Instant notBefore = Instant.ofEpochMilli(System.currentTimeMillis()).minus(Duration.ofDays(1));
     X500Name subject = new X500Name("CN=localhost, O=Credence");
-    JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
-        subject,
-        new BigInteger(64, random),
-        Date.from(notBefore),
-        Date.from(notBefore.plus(VALIDITY)),
-        subject,
-        keyPair.getPublic());
-    builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-      new GeneralName(GeneralName.dNSName, "localhost"),
-      new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
-      new GeneralName(GeneralName.iPAddress, "::1")
-    }));
-    X509Certificate certificate = new JcaX509CertificateConverter()
-        .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keyPair.getPrivate())));
+    JcaX509v3CertificateBuilder builder =
+        new JcaX509v3CertificateBuilder(
+            subject,
+            new BigInteger(64, RANDOM),
+            Date.from(notBefore),
+            Date.from(notBefore.plus(VALIDITY)),
+            subject,
+            keyPair.getPublic());
+    builder.addExtension(
+        Extension.subjectAlternativeName,
+        false,
+        new GeneralNames(
+            new GeneralName[] {
+              new GeneralName(GeneralName.dNSName, "localhost"),
+              new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
+              new GeneralName(GeneralName.iPAddress, "::1")
+            }));
+    X509Certificate certificate =
+        new JcaX509CertificateConverter()
+            .getCertificate(
+                builder.build(
+                    new JcaContentSignerBuilder("SHA256withECDSA").build(keyPair.getPrivate())));
 
     KeyStore store = KeyStore.getInstance("PKCS12");
     store.load(null, null);
-    store.setKeyEntry(ALIAS, keyPair.getPrivate(), password.toCharArray(), new X509Certificate[] {certificate});
+    store.setKeyEntry(
+        ALIAS, keyPair.getPrivate(), password.toCharArray(), new X509Certificate[] {certificate});
     try (OutputStream out = Files.newOutputStream(keystore)) {
       store.store(out, password.toCharArray());
     }

@@ -1,9 +1,12 @@
 /**
- * Platform: Runtime plumbing every module relies on: the embedded PostgreSQL, the TLS keystore, the clock bean, request ids and the demo-data runner.
+ * Platform: Runtime plumbing every module relies on: the embedded PostgreSQL, the TLS keystore, the
+ * clock bean, request ids and the demo-data runner.
  *
  * <p>Allowed dependencies: shared.
  */
-@ApplicationModule(allowedDependencies = {"shared"}, displayName = "Platform")
+@ApplicationModule(
+    allowedDependencies = {"shared"},
+    displayName = "Platform")
 @NullMarked
 package com.credence.platform;
 

@@ -1,9 +1,12 @@
 /**
- * Risk control: Credit bureau adapter, collateral registry, related-party register, rules, scorecard, grades, pricing within the legal rate cap and borrowing caps.
+ * Risk control: Credit bureau adapter, collateral registry, related-party register, rules,
+ * scorecard, grades, pricing within the legal rate cap and borrowing caps.
  *
  * <p>Allowed dependencies: shared, identity.
  */
-@ApplicationModule(allowedDependencies = {"shared", "identity"}, displayName = "Risk control")
+@ApplicationModule(
+    allowedDependencies = {"shared", "identity"},
+    displayName = "Risk control")
 @NullMarked
 package com.credence.risk;
 

@@ -29,7 +29,10 @@ public record AnnualRate(int bps) implements Comparable<AnnualRate> {
   public static AnnualRate parse(String text) {
     if (text == null || !API_RATE.matcher(text).matches()) {
       throw new ProblemException(
-          400, "INVALID_RATE", "Not a valid rate: expected a fraction like \"0.0950\"", "problem.invalid-rate");
+          400,
+          "INVALID_RATE",
+          "Not a valid rate: expected a fraction like \"0.0950\"",
+          "problem.invalid-rate");
     }
     return new AnnualRate(new BigDecimal(text).movePointRight(4).intValueExact());
   }

@@ -3,8 +3,8 @@ package com.credence.shared;
 import java.util.Optional;
 
 /**
- * Turns a bearer token into the caller it was issued to. Implemented by the identity module;
- * used by the API security filter of the web module.
+ * Turns a bearer token into the caller it was issued to. Implemented by the identity module; used
+ * by the API security filter of the web module.
  */
 public interface ApiTokenAuthenticator {
 

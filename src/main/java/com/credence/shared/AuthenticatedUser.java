@@ -4,8 +4,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The signed-in user as every module sees it, whether the request came with a bearer token (API)
- * or a session (pages). Controllers take it with {@code @AuthenticationPrincipal}.
+ * The signed-in user as every module sees it, whether the request came with a bearer token (API) or
+ * a session (pages). Controllers take it with {@code @AuthenticationPrincipal}.
  */
 public interface AuthenticatedUser {
 

@@ -1,8 +1,8 @@
 package com.credence.shared;
 
 /**
- * Checks that are always on (unlike {@code assert}). A failed invariant is a bug in our code: it
- * is never caught in business code and becomes a 500 and an alert.
+ * Checks that are always on (unlike {@code assert}). A failed invariant is a bug in our code: it is
+ * never caught in business code and becomes a 500 and an alert.
  */
 public final class Invariants {
 

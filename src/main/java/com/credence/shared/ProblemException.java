@@ -1,9 +1,9 @@
 package com.credence.shared;
 
 /**
- * A business rejection with its HTTP status and stable API code. Modules throw subclasses (or
- * this class) from their rules; the web layer renders them as problem+json for the API and as a
- * message on pages. The status lives with the rule, not with a central mapper.
+ * A business rejection with its HTTP status and stable API code. Modules throw subclasses (or this
+ * class) from their rules; the web layer renders them as problem+json for the API and as a message
+ * on pages. The status lives with the rule, not with a central mapper.
  */
 public class ProblemException extends RuntimeException {
 

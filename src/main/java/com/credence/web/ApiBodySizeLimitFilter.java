@@ -27,7 +27,8 @@ class ApiBodySizeLimitFilter extends OncePerRequestFilter {
   private final tools.jackson.databind.json.JsonMapper json;
 
   ApiBodySizeLimitFilter(
-      @Value("${credence.api.max-body-size:64KB}") DataSize maxBodySize, tools.jackson.databind.json.JsonMapper json) {
+      @Value("${credence.api.max-body-size:64KB}") DataSize maxBodySize,
+      tools.jackson.databind.json.JsonMapper json) {
     this.maxBytes = maxBodySize.toBytes();
     this.json = json;
   }
@@ -38,13 +39,20 @@ class ApiBodySizeLimitFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (request.getContentLengthLong() > maxBytes) {
       response.setStatus(413);
       response.setContentType(Problems.PROBLEM_JSON.toString());
-      json.writeValue(response.getOutputStream(), Problems.body(request, 413, "PAYLOAD_TOO_LARGE",
-          "The request body is larger than " + maxBytes + " bytes", request.getRequestURI()));
+      json.writeValue(
+          response.getOutputStream(),
+          Problems.body(
+              request,
+              413,
+              "PAYLOAD_TOO_LARGE",
+              "The request body is larger than " + maxBytes + " bytes",
+              request.getRequestURI()));
       return;
     }
     chain.doFilter(new LimitedRequest(request, maxBytes), response);

@@ -24,8 +24,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /**
  * Renders every exception raised by a REST controller as problem+json with a stable code. Errors
- * raised before a controller is chosen (unknown path, wrong method, security) reach
- * {@link CredenceErrorController} instead, which answers in the same shape.
+ * raised before a controller is chosen (unknown path, wrong method, security) reach {@link
+ * CredenceErrorController} instead, which answers in the same shape.
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiExceptionHandler {
@@ -39,32 +39,45 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(MethodArgumentNotValidException.class)
   ResponseEntity<Object> invalid(MethodArgumentNotValidException e, HttpServletRequest request) {
-    List<Problems.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
-        .map(f -> new Problems.FieldError(f.getField(), f.getDefaultMessage()))
-        .toList();
-    return Problems.response(Problems.withErrors(
-        body(request, 400, "VALIDATION_FAILED", "The request has invalid fields"), errors));
+    List<Problems.FieldError> errors =
+        e.getBindingResult().getFieldErrors().stream()
+            .map(f -> new Problems.FieldError(f.getField(), f.getDefaultMessage()))
+            .toList();
+    return Problems.response(
+        Problems.withErrors(
+            body(request, 400, "VALIDATION_FAILED", "The request has invalid fields"), errors));
   }
 
   @ExceptionHandler(HandlerMethodValidationException.class)
-  ResponseEntity<Object> invalidParameters(HandlerMethodValidationException e, HttpServletRequest request) {
-    List<Problems.FieldError> errors = e.getParameterValidationResults().stream()
-        .flatMap(r -> r.getResolvableErrors().stream()
-            .map(err -> new Problems.FieldError(
-                r.getMethodParameter().getParameterName() == null ? "" : r.getMethodParameter().getParameterName(),
-                err.getDefaultMessage())))
-        .toList();
-    return Problems.response(Problems.withErrors(
-        body(request, 400, "VALIDATION_FAILED", "The request has invalid parameters"), errors));
+  ResponseEntity<Object> invalidParameters(
+      HandlerMethodValidationException e, HttpServletRequest request) {
+    List<Problems.FieldError> errors =
+        e.getParameterValidationResults().stream()
+            .flatMap(
+                r ->
+                    r.getResolvableErrors().stream()
+                        .map(
+                            err ->
+                                new Problems.FieldError(
+                                    r.getMethodParameter().getParameterName() == null
+                                        ? ""
+                                        : r.getMethodParameter().getParameterName(),
+                                    err.getDefaultMessage())))
+            .toList();
+    return Problems.response(
+        Problems.withErrors(
+            body(request, 400, "VALIDATION_FAILED", "The request has invalid parameters"), errors));
   }
 
   @ExceptionHandler(ConstraintViolationException.class)
   ResponseEntity<Object> constraint(ConstraintViolationException e, HttpServletRequest request) {
-    List<Problems.FieldError> errors = e.getConstraintViolations().stream()
-        .map(v -> new Problems.FieldError(v.getPropertyPath().toString(), v.getMessage()))
-        .toList();
-    return Problems.response(Problems.withErrors(
-        body(request, 400, "VALIDATION_FAILED", "The request has invalid fields"), errors));
+    List<Problems.FieldError> errors =
+        e.getConstraintViolations().stream()
+            .map(v -> new Problems.FieldError(v.getPropertyPath().toString(), v.getMessage()))
+            .toList();
+    return Problems.response(
+        Problems.withErrors(
+            body(request, 400, "VALIDATION_FAILED", "The request has invalid fields"), errors));
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -72,33 +85,42 @@ class ApiExceptionHandler {
     if (causedBy(e, ApiBodySizeLimitFilter.BodyTooLargeException.class)) {
       return respond(request, 413, "PAYLOAD_TOO_LARGE", "The request body is larger than allowed");
     }
-    return respond(request, 400, "MALFORMED_JSON", "The request body is not valid JSON for this endpoint");
+    return respond(
+        request, 400, "MALFORMED_JSON", "The request body is not valid JSON for this endpoint");
   }
 
-  @ExceptionHandler({MissingServletRequestParameterException.class, MissingRequestHeaderException.class,
-      MethodArgumentTypeMismatchException.class})
+  @ExceptionHandler({
+    MissingServletRequestParameterException.class,
+    MissingRequestHeaderException.class,
+    MethodArgumentTypeMismatchException.class
+  })
   ResponseEntity<Object> badParameter(Exception e, HttpServletRequest request) {
     return respond(request, 400, "BAD_REQUEST", e.getMessage());
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-  ResponseEntity<Object> unsupportedMediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
-    return respond(request, 415, "UNSUPPORTED_MEDIA_TYPE", "Send the request body as application/json");
+  ResponseEntity<Object> unsupportedMediaType(
+      HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+    return respond(
+        request, 415, "UNSUPPORTED_MEDIA_TYPE", "Send the request body as application/json");
   }
 
   @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-  ResponseEntity<Object> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
+  ResponseEntity<Object> notAcceptable(
+      HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
     return respond(request, 406, "NOT_ACCEPTABLE", "This endpoint answers application/json");
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-  ResponseEntity<Object> methodNotAllowed(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+  ResponseEntity<Object> methodNotAllowed(
+      HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
     return respond(request, 405, "METHOD_NOT_ALLOWED", e.getMessage());
   }
 
   @ExceptionHandler(org.springframework.dao.OptimisticLockingFailureException.class)
   ResponseEntity<Object> stale(RuntimeException e, HttpServletRequest request) {
-    return respond(request, 409, "CONFLICT", "The object was changed by someone else; reload and try again");
+    return respond(
+        request, 409, "CONFLICT", "The object was changed by someone else; reload and try again");
   }
 
   @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
@@ -112,23 +134,30 @@ class ApiExceptionHandler {
   }
 
   @ExceptionHandler(org.springframework.web.server.ResponseStatusException.class)
-  ResponseEntity<Object> status(org.springframework.web.server.ResponseStatusException e, HttpServletRequest request) {
+  ResponseEntity<Object> status(
+      org.springframework.web.server.ResponseStatusException e, HttpServletRequest request) {
     int status = e.getStatusCode().value();
-    return respond(request, status, Problems.codeFor(status), e.getReason() == null ? "" : e.getReason());
+    return respond(
+        request, status, Problems.codeFor(status), e.getReason() == null ? "" : e.getReason());
   }
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
     log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
-    return respond(request, HttpStatus.INTERNAL_SERVER_ERROR.value(), "INTERNAL_ERROR",
+    return respond(
+        request,
+        HttpStatus.INTERNAL_SERVER_ERROR.value(),
+        "INTERNAL_ERROR",
         "Something went wrong on our side; nothing was changed. Quote the request id when you contact us");
   }
 
-  private static ResponseEntity<Object> respond(HttpServletRequest request, int status, String code, String detail) {
+  private static ResponseEntity<Object> respond(
+      HttpServletRequest request, int status, String code, String detail) {
     return Problems.response(body(request, status, code, detail));
   }
 
-  private static Map<String, Object> body(HttpServletRequest request, int status, String code, String detail) {
+  private static Map<String, Object> body(
+      HttpServletRequest request, int status, String code, String detail) {
     return Problems.body(request, status, code, detail, request.getRequestURI());
   }
 

@@ -28,18 +28,23 @@ final class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String header = request.getHeader("Authorization");
     if (header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
       String token = header.substring(PREFIX.length()).trim();
-      authenticate(token).ifPresent(principal -> {
-        List<SimpleGrantedAuthority> authorities = principal.roles().stream()
-            .map(role -> new SimpleGrantedAuthority("ROLE_" + role))
-            .toList();
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
-        SecurityContextHolder.getContext().setAuthentication(authentication);
-      });
+      authenticate(token)
+          .ifPresent(
+              principal -> {
+                List<SimpleGrantedAuthority> authorities =
+                    principal.roles().stream()
+                        .map(role -> new SimpleGrantedAuthority("ROLE_" + role))
+                        .toList();
+                var authentication =
+                    UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
+                SecurityContextHolder.getContext().setAuthentication(authentication);
+              });
     }
     chain.doFilter(request, response);
   }

@@ -28,27 +28,33 @@ class CredenceErrorController implements ErrorController {
       return apiProblem(request, status, path);
     }
     response.setStatus(status);
-    String kind = switch (status) {
-      case 403, 404, 500 -> String.valueOf(status);
-      default -> status >= 500 ? "500" : "other";
-    };
+    String kind =
+        switch (status) {
+          case 403, 404, 500 -> String.valueOf(status);
+          default -> status >= 500 ? "500" : "other";
+        };
     model.addAttribute("status", status);
     model.addAttribute("kind", kind);
     model.addAttribute("requestId", com.credence.platform.RequestIdFilter.currentId(request));
     return VIEW;
   }
 
-  private static ResponseEntity<Object> apiProblem(HttpServletRequest request, int status, String path) {
+  private static ResponseEntity<Object> apiProblem(
+      HttpServletRequest request, int status, String path) {
     String code = Problems.codeFor(status);
-    String detail = switch (status) {
-      case 401 -> "Sign in first: send a valid bearer token";
-      case 403 -> "You are not allowed to do this";
-      case 404 -> "No such resource";
-      case 405 -> "This method is not allowed on this resource";
-      case 413 -> "The request body is larger than allowed";
-      case 415 -> "Send the request body as application/json";
-      default -> status >= 500 ? "Something went wrong on our side" : "The request could not be processed";
-    };
+    String detail =
+        switch (status) {
+          case 401 -> "Sign in first: send a valid bearer token";
+          case 403 -> "You are not allowed to do this";
+          case 404 -> "No such resource";
+          case 405 -> "This method is not allowed on this resource";
+          case 413 -> "The request body is larger than allowed";
+          case 415 -> "Send the request body as application/json";
+          default ->
+              status >= 500
+                  ? "Something went wrong on our side"
+                  : "The request could not be processed";
+        };
     Map<String, Object> body = Problems.body(request, status, code, detail, path);
     return Problems.response(body);
   }

@@ -44,13 +44,14 @@ class LocaleConfiguration implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor() {
-      @Override
-      protected Locale parseLocaleValue(String localeValue) {
-        Locale parsed = super.parseLocaleValue(localeValue);
-        return parsed == null ? null : supported(parsed);
-      }
-    };
+    LocaleChangeInterceptor interceptor =
+        new LocaleChangeInterceptor() {
+          @Override
+          protected Locale parseLocaleValue(String localeValue) {
+            Locale parsed = super.parseLocaleValue(localeValue);
+            return parsed == null ? null : supported(parsed);
+          }
+        };
     interceptor.setParamName("lang");
     interceptor.setIgnoreInvalidLocale(true);
     registry.addInterceptor(interceptor).excludePathPatterns("/api/**");

@@ -11,8 +11,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The one place that shapes problem+json bodies (RFC 9457, API.md "Errors"): {@code type,
- * title, status, detail, instance, code, requestId}, plus {@code errors[]} for validation.
+ * The one place that shapes problem+json bodies (RFC 9457, API.md "Errors"): {@code type, title,
+ * status, detail, instance, code, requestId}, plus {@code errors[]} for validation.
  */
 public final class Problems {
 

@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.web.PortMapper;
-import org.springframework.security.web.PortMapperImpl;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,17 +16,19 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.PortMapper;
+import org.springframework.security.web.PortMapperImpl;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Three filter chains. The API ({@code /api/**}): stateless bearer tokens, no CSRF, problem+json
- * for 401 and 403. Actuator: health public, the rest for staff. Pages: session login with CSRF.
- * All three redirect plain HTTP to HTTPS and send the same security headers.
+ * for 401 and 403. Actuator: health public, the rest for staff. Pages: session login with CSRF. All
+ * three redirect plain HTTP to HTTPS and send the same security headers.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -38,18 +38,26 @@ class SecurityConfiguration {
 
   /** API paths anyone may call; everything else under /api needs a token. */
   static final String[] PUBLIC_API = {
-    "/api/v1/auth/**", "/api/v1/disclosure/**", "/api/v1/sim/**", "/api/v1/risk-assessment/questions",
-    "/api/v1/listings", "/api/v1/listings/*", "/api/v1/status"
+    "/api/v1/auth/**",
+    "/api/v1/disclosure/**",
+    "/api/v1/sim/**",
+    "/api/v1/risk-assessment/questions",
+    "/api/v1/listings",
+    "/api/v1/listings/*",
+    "/api/v1/status"
   };
 
-  static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-      + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
-      + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; "
+          + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
+          + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
   /** Where the HTTPS redirect sends a request that arrived on the plain-HTTP port. */
   private final PortMapper portMapper;
 
-  SecurityConfiguration(@Value("${credence.http.port:8080}") int httpPort, @Value("${server.port:8443}") int httpsPort) {
+  SecurityConfiguration(
+      @Value("${credence.http.port:8080}") int httpPort,
+      @Value("${server.port:8443}") int httpsPort) {
     PortMapperImpl mapper = new PortMapperImpl();
     if (httpPort > 0 && httpsPort > 0) {
       mapper.setPortMappings(Map.of(String.valueOf(httpPort), String.valueOf(httpsPort)));
@@ -59,7 +67,8 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiChain(HttpSecurity http, ObjectProvider<ApiTokenAuthenticator> authenticators, JsonMapper json)
+  SecurityFilterChain apiChain(
+      HttpSecurity http, ObjectProvider<ApiTokenAuthenticator> authenticators, JsonMapper json)
       throws Exception {
     http.setSharedObject(PortMapper.class, portMapper);
     http.securityMatcher("/api/**")
@@ -67,37 +76,49 @@ class SecurityConfiguration {
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())
         .redirectToHttps(Customizer.withDefaults())
-        .authorizeHttpRequests(auth -> auth
-            .requestMatchers("/api/v1/admin/**").hasAnyRole(STAFF)
-            .requestMatchers(PUBLIC_API).permitAll()
-            .anyRequest().authenticated())
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers("/api/v1/admin/**")
+                    .hasAnyRole(STAFF)
+                    .requestMatchers(PUBLIC_API)
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
         .addFilterBefore(
-            new BearerTokenAuthenticationFilter(authenticators.orderedStream().toList()), AuthorizationFilter.class)
-        .exceptionHandling(e -> e
-            .authenticationEntryPoint(problemEntryPoint(json))
-            .accessDeniedHandler(problemAccessDenied(json)));
+            new BearerTokenAuthenticationFilter(authenticators.orderedStream().toList()),
+            AuthorizationFilter.class)
+        .exceptionHandling(
+            e ->
+                e.authenticationEntryPoint(problemEntryPoint(json))
+                    .accessDeniedHandler(problemAccessDenied(json)));
     securityHeaders(http);
     return http.build();
   }
 
   @Bean
   @Order(2)
-  SecurityFilterChain actuatorChain(HttpSecurity http, ObjectProvider<ApiTokenAuthenticator> authenticators,
-      JsonMapper json) throws Exception {
+  SecurityFilterChain actuatorChain(
+      HttpSecurity http, ObjectProvider<ApiTokenAuthenticator> authenticators, JsonMapper json)
+      throws Exception {
     http.setSharedObject(PortMapper.class, portMapper);
     http.securityMatcher(EndpointRequest.toAnyEndpoint())
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())
         .redirectToHttps(Customizer.withDefaults())
-        .authorizeHttpRequests(auth -> auth
-            .requestMatchers(EndpointRequest.to("health")).permitAll()
-            .anyRequest().hasAnyRole(STAFF))
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers(EndpointRequest.to("health"))
+                    .permitAll()
+                    .anyRequest()
+                    .hasAnyRole(STAFF))
         .addFilterBefore(
-            new BearerTokenAuthenticationFilter(authenticators.orderedStream().toList()), AuthorizationFilter.class)
-        .exceptionHandling(e -> e
-            .authenticationEntryPoint(problemEntryPoint(json))
-            .accessDeniedHandler(problemAccessDenied(json)));
+            new BearerTokenAuthenticationFilter(authenticators.orderedStream().toList()),
+            AuthorizationFilter.class)
+        .exceptionHandling(
+            e ->
+                e.authenticationEntryPoint(problemEntryPoint(json))
+                    .accessDeniedHandler(problemAccessDenied(json)));
     securityHeaders(http);
     return http.build();
   }
@@ -107,12 +128,29 @@ class SecurityConfiguration {
   SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
     http.setSharedObject(PortMapper.class, portMapper);
     http.redirectToHttps(Customizer.withDefaults())
-        .authorizeHttpRequests(auth -> auth
-            .requestMatchers("/", "/login", "/register", "/error", "/problems/**", "/css/**", "/js/**", "/img/**",
-                "/webjars/**", "/favicon.ico", "/disclosure/**", "/listings/**", "/v3/api-docs/**",
-                "/swagger-ui.html", "/swagger-ui/**").permitAll()
-            .requestMatchers("/admin/**").hasAnyRole(STAFF)
-            .anyRequest().authenticated())
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers(
+                        "/",
+                        "/login",
+                        "/register",
+                        "/error",
+                        "/problems/**",
+                        "/css/**",
+                        "/js/**",
+                        "/img/**",
+                        "/webjars/**",
+                        "/favicon.ico",
+                        "/disclosure/**",
+                        "/listings/**",
+                        "/v3/api-docs/**",
+                        "/swagger-ui.html",
+                        "/swagger-ui/**")
+                    .permitAll()
+                    .requestMatchers("/admin/**")
+                    .hasAnyRole(STAFF)
+                    .anyRequest()
+                    .authenticated())
         .formLogin(form -> form.loginPage("/login").usernameParameter("phone").permitAll())
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/").permitAll());
     securityHeaders(http);
@@ -120,16 +158,25 @@ class SecurityConfiguration {
   }
 
   private static void securityHeaders(HttpSecurity http) throws Exception {
-    http.headers(headers -> headers
-        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-        .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
-        .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
+    http.headers(
+        headers ->
+            headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
+                .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .httpStrictTransportSecurity(
+                    hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
   }
 
   private static AuthenticationEntryPoint problemEntryPoint(JsonMapper json) {
     return (request, response, e) ->
-        writeProblem(json, request, response, 401, "UNAUTHENTICATED", "Sign in first: send a valid bearer token");
+        writeProblem(
+            json,
+            request,
+            response,
+            401,
+            "UNAUTHENTICATED",
+            "Sign in first: send a valid bearer token");
   }
 
   private static AccessDeniedHandler problemAccessDenied(JsonMapper json) {
@@ -137,13 +184,21 @@ class SecurityConfiguration {
         writeProblem(json, request, response, 403, "FORBIDDEN", "You are not allowed to do this");
   }
 
-  static void writeProblem(JsonMapper json, HttpServletRequest request, HttpServletResponse response, int status,
-      String code, String detail) throws IOException {
+  static void writeProblem(
+      JsonMapper json,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      int status,
+      String code,
+      String detail)
+      throws IOException {
     response.setStatus(status);
     response.setContentType(Problems.PROBLEM_JSON.toString());
     if (status == 401) {
       response.setHeader("WWW-Authenticate", "Bearer");
     }
-    json.writeValue(response.getOutputStream(), Problems.body(request, status, code, detail, request.getRequestURI()));
+    json.writeValue(
+        response.getOutputStream(),
+        Problems.body(request, status, code, detail, request.getRequestURI()));
   }
 }

@@ -1,5 +1,6 @@
 /**
- * Web shell: Page layout, navigation, internationalisation, security configuration, the home page, error pages and the API error contract. May use the public API of every module.
+ * Web shell: Page layout, navigation, internationalisation, security configuration, the home page,
+ * error pages and the API error contract. May use the public API of every module.
  *
  * <p>Allowed dependencies: the public API of every module.
  */

@@ -35,7 +35,8 @@ class RestartIT {
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
-  private final Path dataDir = Path.of("target", "restart-it", UUID.randomUUID().toString()).toAbsolutePath();
+  private final Path dataDir =
+      Path.of("target", "restart-it", UUID.randomUUID().toString()).toAbsolutePath();
   private final int httpsPort = freePort();
   private final int httpPort = freePort();
   private final int databasePort = freePort();
@@ -71,30 +72,37 @@ class RestartIT {
   }
 
   private void start() throws Exception {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m",
-        "-jar", applicationJar().toString(),
-        "--demo",
-        "--credence.data-dir=" + dataDir,
-        "--server.port=" + httpsPort,
-        "--credence.http.port=" + httpPort,
-        "--credence.embedded-postgres.port=" + databasePort));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-jar",
+                applicationJar().toString(),
+                "--demo",
+                "--credence.data-dir=" + dataDir,
+                "--server.port=" + httpsPort,
+                "--credence.http.port=" + httpPort,
+                "--credence.embedded-postgres.port=" + databasePort));
     Files.createDirectories(dataDir);
-    app = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("app.log").toFile()))
-        .start();
+    app =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("app.log").toFile()))
+            .start();
     waitUntilReady();
   }
 
   private void waitUntilReady() throws InterruptedException {
     Instant deadline = Instant.now().plus(START_TIMEOUT);
     while (Instant.now().isBefore(deadline)) {
-      assertThat(app.isAlive()).as("the application exited; see %s", dataDir.resolve("app.log")).isTrue();
+      assertThat(app.isAlive())
+          .as("the application exited; see %s", dataDir.resolve("app.log"))
+          .isTrue();
       if (Files.exists(dataDir.resolve("tls/keystore-password"))) {
         try {
-          HttpResponse<String> health = new HttpsClient(dataDir, httpsPort).get("/actuator/health/readiness");
+          HttpResponse<String> health =
+              new HttpsClient(dataDir, httpsPort).get("/actuator/health/readiness");
           if (health.statusCode() == 200 && health.body().contains("UP")) {
             return;
           }
@@ -104,7 +112,8 @@ class RestartIT {
       }
       Thread.sleep(250);
     }
-    throw new AssertionError("not ready within " + START_TIMEOUT + "; see " + dataDir.resolve("app.log"));
+    throw new AssertionError(
+        "not ready within " + START_TIMEOUT + "; see " + dataDir.resolve("app.log"));
   }
 
   private void stop(boolean kill) throws InterruptedException {
@@ -121,20 +130,25 @@ class RestartIT {
 
   private void assertRedirectsToHttps() throws Exception {
     HttpClient plain = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    HttpResponse<Void> response = plain.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/listings")).build(),
-        HttpResponse.BodyHandlers.discarding());
+    HttpResponse<Void> response =
+        plain.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/listings"))
+                .build(),
+            HttpResponse.BodyHandlers.discarding());
     assertThat(response.statusCode()).isEqualTo(302);
-    assertThat(response.headers().firstValue("Location")).contains("https://localhost:" + httpsPort + "/listings");
+    assertThat(response.headers().firstValue("Location"))
+        .contains("https://localhost:" + httpsPort + "/listings");
   }
 
   private long postmasterPid() throws IOException {
-    return Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).trim());
+    return Long.parseLong(
+        Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).trim());
   }
 
   private List<String> markers() throws SQLException {
     List<String> markers = new ArrayList<>();
-    try (Connection c = connect(); Statement s = c.createStatement();
+    try (Connection c = connect();
+        Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT marker FROM platform.restart_probe")) {
       while (rs.next()) {
         markers.add(rs.getString(1));
@@ -144,25 +158,29 @@ class RestartIT {
   }
 
   private Instant demoSeededAt() throws SQLException {
-    try (Connection c = connect(); Statement s = c.createStatement();
+    try (Connection c = connect();
+        Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT seeded_at FROM platform.demo_seed")) {
       return rs.next() ? rs.getTimestamp(1).toInstant() : null;
     }
   }
 
   private void execute(String sql) throws SQLException {
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       s.execute(sql);
     }
   }
 
   private Connection connect() throws SQLException {
-    return DriverManager.getConnection("jdbc:postgresql://localhost:" + databasePort + "/credence", "postgres", "");
+    return DriverManager.getConnection(
+        "jdbc:postgresql://localhost:" + databasePort + "/credence", "postgres", "");
   }
 
   private static Path applicationJar() throws IOException {
     try (Stream<Path> files = Files.list(Path.of("target"))) {
-      return files.filter(p -> p.getFileName().toString().matches("credence-.*\\.jar"))
+      return files
+          .filter(p -> p.getFileName().toString().matches("credence-.*\\.jar"))
           .findFirst()
           .orElseThrow(() -> new IllegalStateException("Package the application first: mvn verify"))
           .toAbsolutePath();

@@ -25,8 +25,10 @@ class AnnualRateTest {
   @ParameterizedTest
   @ValueSource(strings = {"", "9.5", "0.09501", "-0.1", "1.0001", "2", "0,095", "abc"})
   void refusesBadRates(String text) {
-    assertThatThrownBy(() -> AnnualRate.parse(text)).isInstanceOf(ProblemException.class)
-        .extracting("code").isEqualTo("INVALID_RATE");
+    assertThatThrownBy(() -> AnnualRate.parse(text))
+        .isInstanceOf(ProblemException.class)
+        .extracting("code")
+        .isEqualTo("INVALID_RATE");
   }
 
   @Test

@@ -27,7 +27,8 @@ class IdsTest {
     Set<UUID> seen = new HashSet<>();
     UUID previous = null;
     for (int i = 0; i < 1_000; i++) {
-      UUID id = Ids.newId(Clock.fixed(Instant.ofEpochMilli(1_700_000_000_000L + i), ZoneOffset.UTC));
+      UUID id =
+          Ids.newId(Clock.fixed(Instant.ofEpochMilli(1_700_000_000_000L + i), ZoneOffset.UTC));
       assertThat(seen.add(id)).isTrue();
       if (previous != null) {
         assertThat(id.toString()).isGreaterThan(previous.toString());
@@ -38,8 +39,10 @@ class IdsTest {
 
   @Test
   void parseAnswersNotFoundForGarbage() {
-    assertThatThrownBy(() -> Ids.parse("not-a-uuid", "Listing")).isInstanceOf(ProblemException.class)
-        .extracting("status").isEqualTo(404);
+    assertThatThrownBy(() -> Ids.parse("not-a-uuid", "Listing"))
+        .isInstanceOf(ProblemException.class)
+        .extracting("status")
+        .isEqualTo(404);
     UUID id = UUID.randomUUID();
     assertThat(Ids.parse(id.toString(), "Listing")).isEqualTo(id);
   }

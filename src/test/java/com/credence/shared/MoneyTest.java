@@ -22,12 +22,29 @@ class MoneyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", " 1", "1 ", "-1", "+1", "1.001", "1e3", "1,000.00", "01", ".5", "1.", "abc",
-      "NaN", "10000000000000", "１２"})
+  @ValueSource(
+      strings = {
+        "",
+        " 1",
+        "1 ",
+        "-1",
+        "+1",
+        "1.001",
+        "1e3",
+        "1,000.00",
+        "01",
+        ".5",
+        "1.",
+        "abc",
+        "NaN",
+        "10000000000000",
+        "１２"
+      })
   void refusesAnythingElse(String text) {
     assertThatThrownBy(() -> Money.parseCny(text))
         .isInstanceOf(InvalidAmountException.class)
-        .extracting("code").isEqualTo("INVALID_AMOUNT");
+        .extracting("code")
+        .isEqualTo("INVALID_AMOUNT");
   }
 
   @Test
@@ -48,12 +65,16 @@ class MoneyTest {
   @Test
   void isNeverNegativeAndRefusesOverflow() {
     assertThatThrownBy(() -> Money.cny(-1)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Money.cny(Money.MAX_MINOR + 1)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Money.cny(1).minus(Money.cny(2))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Money.cny(Money.MAX_MINOR + 1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Money.cny(1).minus(Money.cny(2)))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Money.cny(Money.MAX_MINOR).plus(Money.cny(1)))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Money.cny(Money.MAX_MINOR).times(2)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Money.cny(Money.MAX_MINOR).times(Long.MAX_VALUE / 2)).isInstanceOf(ArithmeticException.class);
+    assertThatThrownBy(() -> Money.cny(Money.MAX_MINOR).times(2))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Money.cny(Money.MAX_MINOR).times(Long.MAX_VALUE / 2))
+        .isInstanceOf(ArithmeticException.class);
   }
 
   @Test
@@ -64,18 +85,33 @@ class MoneyTest {
     assertThat(large.isGreaterThan(small)).isTrue();
     assertThat(small.isGreaterThan(small)).isFalse();
     assertThat(small.isLessThan(small)).isFalse();
-    assertThat(large.min(small)).isEqualTo(small);
-    assertThat(small.min(large)).isEqualTo(small);
-    assertThat(small.min(Money.cny(100))).isEqualTo(small);
     assertThat(Money.cny(0).isZero()).isTrue();
     assertThat(small.isZero()).isFalse();
   }
 
   @Test
+  void subtractsDownToExactlyZero() {
+    assertThat(Money.cny(5).minus(Money.cny(5))).isEqualTo(Money.cny(0));
+    assertThat(Money.cny(5).minus(Money.cny(0))).isEqualTo(Money.cny(5));
+  }
+
+  @Test
+  void describesItselfWithItsCurrency() {
+    assertThat(Money.cny(100_000).toString()).isEqualTo("1000.00 CNY");
+  }
+
+  @Test
   void roundsMajorAmountsOnceHalfUp() {
-    assertThat(Money.ofMajor(new BigDecimal("1.005"), Currency.CNY, RoundingMode.HALF_UP).amountMinor()).isEqualTo(101);
-    assertThat(Money.ofMajor(new BigDecimal("1.004"), Currency.CNY, RoundingMode.HALF_UP).amountMinor()).isEqualTo(100);
-    assertThat(Money.ofMajor(new BigDecimal("7"), Currency.CNY, RoundingMode.HALF_UP).amountMinor()).isEqualTo(700);
+    assertThat(
+            Money.ofMajor(new BigDecimal("1.005"), Currency.CNY, RoundingMode.HALF_UP)
+                .amountMinor())
+        .isEqualTo(101);
+    assertThat(
+            Money.ofMajor(new BigDecimal("1.004"), Currency.CNY, RoundingMode.HALF_UP)
+                .amountMinor())
+        .isEqualTo(100);
+    assertThat(Money.ofMajor(new BigDecimal("7"), Currency.CNY, RoundingMode.HALF_UP).amountMinor())
+        .isEqualTo(700);
   }
 
   @Test
@@ -84,7 +120,9 @@ class MoneyTest {
     for (int i = 0; i < 10_000; i++) {
       long minor = Math.floorMod(random.nextLong(), Money.MAX_MINOR + 1);
       Money money = Money.cny(minor);
-      assertThat(Money.parseCny(money.toApiString())).as("seed %d, amount %d", SEED, minor).isEqualTo(money);
+      assertThat(Money.parseCny(money.toApiString()))
+          .as("seed %d, amount %d", SEED, minor)
+          .isEqualTo(money);
       assertThat(money.toApiString()).matches("^[0-9]+\\.[0-9]{2}$");
     }
   }

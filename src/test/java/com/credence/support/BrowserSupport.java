@@ -17,15 +17,21 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class BrowserSupport {
 
-  private static final Path CHROMIUM = Path.of(System.getProperty("credence.chromium", "/usr/bin/chromium"));
-  private static final Path DRIVER = Path.of(System.getProperty("credence.chromedriver", "/usr/bin/chromedriver"));
+  private static final Path CHROMIUM =
+      Path.of(System.getProperty("credence.chromium", "/usr/bin/chromium"));
+  private static final Path DRIVER =
+      Path.of(System.getProperty("credence.chromedriver", "/usr/bin/chromedriver"));
 
   private BrowserSupport() {}
 
   public static ChromeDriver chromium(String language) {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
-      throw new IllegalStateException("Browser tests need " + CHROMIUM + " and " + DRIVER
-          + ": run .ci/run, or apt-get install chromium chromium-driver");
+      throw new IllegalStateException(
+          "Browser tests need "
+              + CHROMIUM
+              + " and "
+              + DRIVER
+              + ": run .ci/run, or apt-get install chromium chromium-driver");
     }
     Path profile;
     try {
@@ -35,13 +41,24 @@ public final class BrowserSupport {
     }
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--disable-default-apps", "--ignore-certificate-errors", "--lang=" + language,
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-default-apps",
+        "--ignore-certificate-errors",
+        "--lang=" + language,
         "--user-data-dir=" + profile);
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
     options.setAcceptInsecureCerts(true);
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     return driver;

@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The one Spring test context of the suite: the whole application on a random HTTPS port, backed
- * by one embedded PostgreSQL per test JVM. Every integration test uses exactly this annotation and
+ * The one Spring test context of the suite: the whole application on a random HTTPS port, backed by
+ * one embedded PostgreSQL per test JVM. Every integration test uses exactly this annotation and
  * nothing that changes the context, so the context (and the database) start once.
  */
 @Target(ElementType.TYPE)

@@ -16,8 +16,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * A real HTTPS client for tests that trusts exactly the platform's self-signed certificate from
- * the data directory (no trust-all shortcuts), and follows no redirects.
+ * A real HTTPS client for tests that trusts exactly the platform's self-signed certificate from the
+ * data directory (no trust-all shortcuts), and follows no redirects.
  */
 public final class HttpsClient {
 
@@ -26,20 +26,25 @@ public final class HttpsClient {
 
   public HttpsClient(Path dataDir, int port) {
     this.baseUrl = "https://localhost:" + port;
-    this.client = HttpClient.newBuilder()
-        .sslContext(trusting(dataDir))
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(Duration.ofSeconds(10))
-        .build();
+    this.client =
+        HttpClient.newBuilder()
+            .sslContext(trusting(dataDir))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
   }
 
   public static SSLContext trusting(Path dataDir) {
     Path tls = dataDir.resolve("tls");
     try (InputStream in = Files.newInputStream(tls.resolve("credence-tls.p12"))) {
-      char[] password = Files.readString(tls.resolve("keystore-password"), StandardCharsets.UTF_8).trim().toCharArray();
+      char[] password =
+          Files.readString(tls.resolve("keystore-password"), StandardCharsets.UTF_8)
+              .trim()
+              .toCharArray();
       KeyStore keystore = KeyStore.getInstance("PKCS12");
       keystore.load(in, password);
-      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       tmf.init(keystore);
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(null, tmf.getTrustManagers(), null);
@@ -55,7 +60,8 @@ public final class HttpsClient {
 
   public HttpResponse<String> send(HttpRequest.Builder request) {
     try {
-      return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return client.send(
+          request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
@@ -84,9 +90,10 @@ public final class HttpsClient {
   }
 
   public HttpResponse<String> postJson(String path, String json, String token) {
-    HttpRequest.Builder builder = request(path)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+    HttpRequest.Builder builder =
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
     if (token != null) {
       builder.header("Authorization", "Bearer " + token);
     }

@@ -13,8 +13,7 @@ public abstract class IntegrationTestBase {
 
   protected static final JsonMapper JSON = JsonMapper.builder().build();
 
-  @LocalServerPort
-  protected int port;
+  @LocalServerPort protected int port;
 
   @Value("${credence.data-dir}")
   protected Path dataDir;

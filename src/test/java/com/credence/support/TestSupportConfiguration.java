@@ -29,13 +29,21 @@ public class TestSupportConfiguration {
 
   @Bean
   ApiTokenAuthenticator fixedTestTokens() {
-    Map<String, ApiPrincipal> tokens = Map.of(
-        INVESTOR_TOKEN, new ApiPrincipal(UUID.fromString("00000000-0000-7000-8000-000000000001"), Set.of("INVESTOR")),
-        ADMIN_TOKEN, new ApiPrincipal(UUID.fromString("00000000-0000-7000-8000-000000000002"), Set.of("ADMIN")));
+    Map<String, ApiPrincipal> tokens =
+        Map.of(
+            INVESTOR_TOKEN,
+                new ApiPrincipal(
+                    UUID.fromString("00000000-0000-7000-8000-000000000001"), Set.of("INVESTOR")),
+            ADMIN_TOKEN,
+                new ApiPrincipal(
+                    UUID.fromString("00000000-0000-7000-8000-000000000002"), Set.of("ADMIN")));
     return token -> Optional.ofNullable(tokens.get(token));
   }
 
-  /** A JSON endpoint with validation, to provoke every kind of bad request (found by component scan). */
+  /**
+   * A JSON endpoint with validation, to provoke every kind of bad request (found by component
+   * scan).
+   */
   @RestController
   public static class ProbeController {
 
@@ -44,7 +52,20 @@ public class TestSupportConfiguration {
     @PostMapping(path = "/api/v1/test-probe", consumes = "application/json")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, String> probe(@Valid @RequestBody Probe probe) {
+      if ("boom".equals(probe.name())) {
+        throw new IllegalStateException("probe failure with internal detail");
+      }
       return Map.of("name", probe.name());
+    }
+  }
+
+  /** A public page that fails, to see the friendly 500 page. */
+  @org.springframework.stereotype.Controller
+  public static class FailingPageController {
+
+    @org.springframework.web.bind.annotation.GetMapping("/listings/test-probe/boom")
+    String boom() {
+      throw new IllegalStateException("page failure with internal detail");
     }
   }
 }

@@ -23,7 +23,8 @@ class ApiErrorContractIT extends IntegrationTestBase {
 
   @Test
   void missingTokenIsUnauthenticated() {
-    assertProblem(http.postJson("/api/v1/test-probe", "{\"name\":\"ok\"}", null), 401, "UNAUTHENTICATED");
+    assertProblem(
+        http.postJson("/api/v1/test-probe", "{\"name\":\"ok\"}", null), 401, "UNAUTHENTICATED");
   }
 
   @Test
@@ -55,10 +56,12 @@ class ApiErrorContractIT extends IntegrationTestBase {
 
   @Test
   void wrongMediaTypeIsUnsupported() {
-    HttpResponse<String> response = http.send(http.request("/api/v1/test-probe")
-        .header("Authorization", "Bearer " + TOKEN)
-        .header("Content-Type", "text/plain")
-        .POST(HttpRequest.BodyPublishers.ofString("name=ok")));
+    HttpResponse<String> response =
+        http.send(
+            http.request("/api/v1/test-probe")
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("name=ok")));
     assertProblem(response, 415, "UNSUPPORTED_MEDIA_TYPE");
   }
 
@@ -74,8 +77,11 @@ class ApiErrorContractIT extends IntegrationTestBase {
 
   @Test
   void invalidFieldsAreListed() {
-    JsonNode problem = assertProblem(http.postJson("/api/v1/test-probe", "{\"name\":\"\"}", TOKEN), 400,
-        "VALIDATION_FAILED");
+    JsonNode problem =
+        assertProblem(
+            http.postJson("/api/v1/test-probe", "{\"name\":\"\"}", TOKEN),
+            400,
+            "VALIDATION_FAILED");
     assertThat(problem.get("errors")).hasSize(1);
     assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("name");
   }
@@ -88,23 +94,37 @@ class ApiErrorContractIT extends IntegrationTestBase {
 
   @Test
   void oversizedChunkedBodyIsRefused() {
-    byte[] big = ("{\"name\":\"" + "x".repeat(70 * 1024) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] big =
+        ("{\"name\":\"" + "x".repeat(70 * 1024) + "\"}")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     // A publisher of unknown length makes the client send the body chunked, with no Content-Length.
-    HttpRequest.BodyPublisher chunked = HttpRequest.BodyPublishers.fromPublisher(
-        HttpRequest.BodyPublishers.ofByteArray(big));
-    HttpResponse<String> response = http.send(http.request("/api/v1/test-probe")
-        .header("Authorization", "Bearer " + TOKEN)
-        .header("Content-Type", "application/json")
-        .POST(chunked));
+    HttpRequest.BodyPublisher chunked =
+        HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArray(big));
+    HttpResponse<String> response =
+        http.send(
+            http.request("/api/v1/test-probe")
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "application/json")
+                .POST(chunked));
     assertProblem(response, 413, "PAYLOAD_TOO_LARGE");
   }
 
   @Test
+  void unexpectedFailureIsA500WithoutInternals() {
+    HttpResponse<String> response =
+        http.postJson("/api/v1/test-probe", "{\"name\":\"boom\"}", TOKEN);
+    assertProblem(response, 500, "INTERNAL_ERROR");
+    assertThat(response.body()).doesNotContain("probe failure").doesNotContain("IllegalState");
+  }
+
+  @Test
   void problemCarriesTheRequestIdOfTheResponse() {
-    HttpResponse<String> response = http.send(http.request("/api/v1/no-such-thing")
-        .header("Authorization", "Bearer " + TOKEN)
-        .header("X-Request-Id", "client-chosen-id-42")
-        .GET());
+    HttpResponse<String> response =
+        http.send(
+            http.request("/api/v1/no-such-thing")
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("X-Request-Id", "client-chosen-id-42")
+                .GET());
     JsonNode problem = assertProblem(response, 404, "NOT_FOUND");
     assertThat(problem.get("requestId").asString()).isEqualTo("client-chosen-id-42");
     assertThat(response.headers().firstValue("X-Request-Id")).contains("client-chosen-id-42");
@@ -112,14 +132,17 @@ class ApiErrorContractIT extends IntegrationTestBase {
 
   private static JsonNode assertProblem(HttpResponse<String> response, int status, String code) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     JsonNode problem = json(response.body());
     assertThat(problem.get("status").asInt()).isEqualTo(status);
     assertThat(problem.get("code").asString()).isEqualTo(code);
     assertThat(problem.get("type").asString()).startsWith("/problems/");
     assertThat(problem.get("title").asString()).isNotBlank();
-    assertThat(problem.get("detail").asString()).isNotBlank().doesNotContain("Exception").doesNotContain("at com.");
+    assertThat(problem.get("detail").asString())
+        .isNotBlank()
+        .doesNotContain("Exception")
+        .doesNotContain("at com.");
     assertThat(problem.get("requestId").asString()).isNotBlank();
     return problem;
   }

@@ -55,7 +55,8 @@ class HomePageBrowserIT extends IntegrationTestBase {
     browser.manage().window().setSize(new Dimension(375, 812));
     browser.get(http.baseUrl() + "/");
     JavascriptExecutor js = browser;
-    long scrollWidth = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
+    long scrollWidth =
+        ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
     long viewport = ((Number) js.executeScript("return window.innerWidth")).longValue();
     assertThat(viewport).isLessThanOrEqualTo(375);
     assertThat(scrollWidth).isLessThanOrEqualTo(viewport);

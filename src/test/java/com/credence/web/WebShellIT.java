@@ -18,9 +18,13 @@ class WebShellIT extends IntegrationTestBase {
 
   @Test
   void homePageFollowsAcceptLanguage() {
-    HttpResponse<String> response = http.send(http.request("/").header("Accept-Language", "en-US,en;q=0.9").GET());
-    assertThat(response.body()).contains("lang=\"en\"").contains("Online lending where every fen can be checked");
-    HttpResponse<String> other = http.send(http.request("/").header("Accept-Language", "fr-FR").GET());
+    HttpResponse<String> response =
+        http.send(http.request("/").header("Accept-Language", "en-US,en;q=0.9").GET());
+    assertThat(response.body())
+        .contains("lang=\"en\"")
+        .contains("Online lending where every fen can be checked");
+    HttpResponse<String> other =
+        http.send(http.request("/").header("Accept-Language", "fr-FR").GET());
     assertThat(other.body()).contains("lang=\"zh-CN\"");
   }
 
@@ -28,20 +32,23 @@ class WebShellIT extends IntegrationTestBase {
   void languageSwitchPersistsInACookie() {
     HttpResponse<String> switched = http.get("/?lang=en");
     assertThat(switched.body()).contains("lang=\"en\"");
-    String cookie = switched.headers().allValues("Set-Cookie").stream()
-        .filter(c -> c.startsWith(LocaleConfiguration.COOKIE + "="))
-        .findFirst()
-        .orElseThrow();
+    String cookie =
+        switched.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith(LocaleConfiguration.COOKIE + "="))
+            .findFirst()
+            .orElseThrow();
     assertThat(cookie).contains("Secure").contains("HttpOnly");
     String pair = cookie.substring(0, cookie.indexOf(';'));
-    HttpResponse<String> later = http.send(http.request("/").header("Cookie", pair)
-        .header("Accept-Language", "zh-CN").GET());
+    HttpResponse<String> later =
+        http.send(
+            http.request("/").header("Cookie", pair).header("Accept-Language", "zh-CN").GET());
     assertThat(later.body()).contains("lang=\"en\"");
   }
 
   @Test
   void responsesAreCompressedWhenAsked() {
-    HttpResponse<byte[]> response = http.sendForBytes(http.request("/").header("Accept-Encoding", "gzip").GET());
+    HttpResponse<byte[]> response =
+        http.sendForBytes(http.request("/").header("Accept-Encoding", "gzip").GET());
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Encoding")).contains("gzip");
     assertThat(response.body()[0] & 0xff).isEqualTo(0x1f); // gzip magic number
@@ -51,13 +58,15 @@ class WebShellIT extends IntegrationTestBase {
   @Test
   void pagesCarryTheSecurityHeaders() {
     HttpResponse<String> response = http.get("/");
-    assertThat(response.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(
-        v -> assertThat(v).contains("max-age=31536000"));
-    assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
-        v -> assertThat(v).contains("script-src 'self'").doesNotContain("unsafe-inline"));
+    assertThat(response.headers().firstValue("Strict-Transport-Security"))
+        .hasValueSatisfying(v -> assertThat(v).contains("max-age=31536000"));
+    assertThat(response.headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(
+            v -> assertThat(v).contains("script-src 'self'").doesNotContain("unsafe-inline"));
     assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
     assertThat(response.headers().firstValue("X-Frame-Options")).contains("DENY");
-    assertThat(response.headers().firstValue("Referrer-Policy")).contains("strict-origin-when-cross-origin");
+    assertThat(response.headers().firstValue("Referrer-Policy"))
+        .contains("strict-origin-when-cross-origin");
   }
 
   @Test
@@ -71,18 +80,40 @@ class WebShellIT extends IntegrationTestBase {
   void unknownPageIsAFriendly404InTheVisitorsLanguage() {
     HttpResponse<String> zh = http.get("/listings/no-such-listing/nothing");
     assertThat(zh.statusCode()).isEqualTo(404);
-    assertThat(zh.body()).contains("页面不存在").doesNotContain("Exception").doesNotContain("Whitelabel");
-    HttpResponse<String> en = http.send(http.request("/listings/no-such-listing/nothing")
-        .header("Accept-Language", "en").GET());
+    assertThat(zh.body())
+        .contains("页面不存在")
+        .doesNotContain("Exception")
+        .doesNotContain("Whitelabel");
+    HttpResponse<String> en =
+        http.send(
+            http.request("/listings/no-such-listing/nothing")
+                .header("Accept-Language", "en")
+                .GET());
     assertThat(en.statusCode()).isEqualTo(404);
     assertThat(en.body()).contains("Page not found");
+  }
+
+  @Test
+  void failingPageIsAFriendly500WithoutInternals() {
+    HttpResponse<String> zh = http.get("/listings/test-probe/boom");
+    assertThat(zh.statusCode()).isEqualTo(500);
+    assertThat(zh.body())
+        .contains("系统繁忙")
+        .contains("请求编号")
+        .doesNotContain("page failure")
+        .doesNotContain("IllegalState")
+        .doesNotContain("at com.");
+    HttpResponse<String> en =
+        http.send(http.request("/listings/test-probe/boom").header("Accept-Language", "en").GET());
+    assertThat(en.body()).contains("Something went wrong").contains("Request id");
   }
 
   @Test
   void protectedPageSendsAnonymousVisitorsToSignIn() {
     HttpResponse<String> response = http.get("/me");
     assertThat(response.statusCode()).isEqualTo(302);
-    assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+    assertThat(response.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
   }
 
   @Test
@@ -94,9 +125,13 @@ class WebShellIT extends IntegrationTestBase {
 
   @Test
   void loginWithoutCsrfTokenIsRefused() {
-    HttpResponse<String> response = http.send(http.request("/login")
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("phone=13800000000&password=x")));
+    HttpResponse<String> response =
+        http.send(
+            http.request("/login")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "phone=13800000000&password=x")));
     assertThat(response.statusCode()).isEqualTo(403);
   }
 
@@ -111,8 +146,12 @@ class WebShellIT extends IntegrationTestBase {
   void prometheusAndInfoAreNotPublic() {
     assertThat(http.get("/actuator/prometheus").statusCode()).isEqualTo(401);
     assertThat(http.get("/actuator/info").statusCode()).isEqualTo(401);
-    assertThat(http.getWithToken("/actuator/prometheus",
-        com.credence.support.TestSupportConfiguration.INVESTOR_TOKEN).statusCode()).isEqualTo(403);
+    assertThat(
+            http.getWithToken(
+                    "/actuator/prometheus",
+                    com.credence.support.TestSupportConfiguration.INVESTOR_TOKEN)
+                .statusCode())
+        .isEqualTo(403);
   }
 
   @Test
