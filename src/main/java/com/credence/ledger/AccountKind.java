@@ -12,7 +12,10 @@ public enum AccountKind {
   INVESTOR_FUNDS(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS),
   /** A borrower's money at the custodian bank (借款人资金). Owner: the user. */
   BORROWER_FUNDS(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS),
-  /** Money of one loan in transit between its investors and its borrower. Owner: the listing or loan. */
+  /**
+   * Money of one loan in transit between its investors and its borrower. Owner: the listing or
+   * loan.
+   */
   LOAN_ESCROW(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS),
   /** Fees written into contracts, the platform's only income. Owner: the platform. */
   PLATFORM_FEE_INCOME(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS),

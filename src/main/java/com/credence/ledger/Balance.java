@@ -9,7 +9,12 @@ import com.credence.shared.Money;
  * reverse. Available is total minus frozen.
  */
 public record Balance(
-    AccountId accountId, AccountKind kind, Currency currency, long availableMinor, long frozenMinor, long totalMinor) {
+    AccountId accountId,
+    AccountKind kind,
+    Currency currency,
+    long availableMinor,
+    long frozenMinor,
+    long totalMinor) {
 
   static Balance of(AccountView a) {
     long total;

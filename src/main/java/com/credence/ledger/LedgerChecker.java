@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks the whole ledger in one consistent snapshot: per currency the sum of debits equals the sum
- * of credits, each account's counters equal the sums of its transfers, no flagged account is
- * beyond its limit, no pending transfer was resolved twice. Runs in tests, on demand (admin API)
- * and nightly. A failure is logged at ERROR and shows in the gauge {@code credence_ledger_imbalance}
+ * of credits, each account's counters equal the sums of its transfers, no flagged account is beyond
+ * its limit, no pending transfer was resolved twice. Runs in tests, on demand (admin API) and
+ * nightly. A failure is logged at ERROR and shows in the gauge {@code credence_ledger_imbalance}
  * (the number of violations; 0 when balanced).
  */
 @Component
@@ -35,10 +35,15 @@ public class LedgerChecker {
     LedgerCheckReport report = ledger.audit(new LedgerAudit());
     imbalance.set(report.balanced() ? 0 : Math.max(1, report.violations().size()));
     if (!report.balanced()) {
-      log.error("Ledger check FAILED: {} accounts, {} transfers, sum of balances {}, violations: {}",
-          report.accounts(), report.transfers(), report.sumOfBalancesMinor(), report.violations());
+      log.error(
+          "Ledger check FAILED: {} accounts, {} transfers, sum of balances {}, violations: {}",
+          report.accounts(),
+          report.transfers(),
+          report.sumOfBalancesMinor(),
+          report.violations());
     } else {
-      log.info("Ledger check passed: {} accounts, {} transfers", report.accounts(), report.transfers());
+      log.info(
+          "Ledger check passed: {} accounts, {} transfers", report.accounts(), report.transfers());
     }
     return report;
   }

@@ -18,7 +18,9 @@ class LedgerJobs {
     this.ledger = ledger;
   }
 
-  @Scheduled(fixedDelayString = "${credence.ledger.expiry-interval:PT1M}", initialDelayString = "PT1M")
+  @Scheduled(
+      fixedDelayString = "${credence.ledger.expiry-interval:PT1M}",
+      initialDelayString = "PT1M")
   void expirePendingTransfers() {
     int voided = ledger.expirePendingTransfers(EXPIRY_BATCH_SIZE);
     if (voided > 0) {

@@ -27,14 +27,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The custody ledger: the only place where balances live. Every money movement of the platform is
- * a transfer created here.
+ * The custody ledger: the only place where balances live. Every money movement of the platform is a
+ * transfer created here.
  *
- * <p>Batches: {@link #createTransfers} applies a list of transfers in list order in one
- * transaction with a fixed number of database round trips (lock accounts, read transfers, write),
- * whatever the batch size. In {@link BatchMode#ATOMIC} the first refused transfer throws and
- * nothing is written; in {@link BatchMode#EACH} refused transfers are reported in their result and
- * the others are written. A single transfer is a batch of one.
+ * <p>Batches: {@link #createTransfers} applies a list of transfers in list order in one transaction
+ * with a fixed number of database round trips (lock accounts, read transfers, write), whatever the
+ * batch size. In {@link BatchMode#ATOMIC} the first refused transfer throws and nothing is written;
+ * in {@link BatchMode#EACH} refused transfers are reported in their result and the others are
+ * written. A single transfer is a batch of one.
  *
  * <p>Callers that already run a transaction (e.g. investment placing a bid) join it, so their own
  * writes and the ledger's commit together.
@@ -72,13 +72,16 @@ public class LedgerService {
   @EventListener(ApplicationReadyEvent.class)
   void verifyIsolation() {
     String isolation = store.defaultIsolation();
-    Invariants.check("read committed".equals(isolation),
-        "the ledger needs default_transaction_isolation = 'read committed', the database has '%s'", isolation);
+    Invariants.check(
+        "read committed".equals(isolation),
+        "the ledger needs default_transaction_isolation = 'read committed', the database has '%s'",
+        isolation);
   }
 
   /** Opens the account of this owner, kind and currency, or answers the existing one. */
   public AccountId openAccount(AccountKind kind, UUID ownerId, Currency currency) {
-    return writes.execute(tx -> store.openAccount(AccountId.newId(clock), kind, ownerId, currency, clock.instant()));
+    return writes.execute(
+        tx -> store.openAccount(AccountId.newId(clock), kind, ownerId, currency, clock.instant()));
   }
 
   /** The platform's own account of this kind (fee income, bank settlement). */
@@ -90,10 +93,16 @@ public class LedgerService {
     return store.account(id);
   }
 
-  /** @throws LedgerException.AccountNotFound when there is no such account */
+  /**
+   * @throws LedgerException.AccountNotFound when there is no such account
+   */
   public Balance balance(AccountId id) {
-    return store.account(id).map(AccountView::balance)
-        .orElseThrow(() -> LedgerException.of(LedgerError.ACCOUNT_NOT_FOUND, "Account " + id + " not found"));
+    return store
+        .account(id)
+        .map(AccountView::balance)
+        .orElseThrow(
+            () ->
+                LedgerException.of(LedgerError.ACCOUNT_NOT_FOUND, "Account " + id + " not found"));
   }
 
   public List<Balance> balancesOf(UUID ownerId) {
@@ -121,7 +130,8 @@ public class LedgerService {
    */
   public List<TransferResult> createTransfers(List<CreateTransfer> commands, BatchMode mode) {
     if (commands.size() > TransferBatch.SIZE_MAX) {
-      throw LedgerException.of(LedgerError.BATCH_TOO_LARGE, "At most " + TransferBatch.SIZE_MAX + " per batch");
+      throw LedgerException.of(
+          LedgerError.BATCH_TOO_LARGE, "At most " + TransferBatch.SIZE_MAX + " per batch");
     }
     if (commands.isEmpty()) {
       return List.of();
@@ -134,7 +144,8 @@ public class LedgerService {
       try {
         outcome = writes.execute(tx -> applyOnce(commands, mode));
       } catch (DuplicateKeyException e) {
-        // Another transaction wrote the same transfer id (or resolved the same pending transfer) after
+        // Another transaction wrote the same transfer id (or resolved the same pending transfer)
+        // after
         // we read; a new attempt sees its row and answers ALREADY_EXISTS or a refusal.
         if (!ownTransaction || attempt >= DUPLICATE_RETRIES_MAX) {
           throw e;
@@ -172,8 +183,14 @@ public class LedgerService {
     List<TransferId> known = new ArrayList<>(ids);
     known.addAll(pendingIds);
     LedgerStore.Locked locked = store.lockAndRead(accountIds, known, pendingIds);
-    TransferBatch.Outcome outcome = new TransferBatch(locked.accounts(), locked.transfers(),
-        locked.resolvedPendings(), now, BusinessCalendar.dateOf(now)).apply(commands, mode);
+    TransferBatch.Outcome outcome =
+        new TransferBatch(
+                locked.accounts(),
+                locked.transfers(),
+                locked.resolvedPendings(),
+                now,
+                BusinessCalendar.dateOf(now))
+            .apply(commands, mode);
     if (!outcome.created().isEmpty()) {
       store.write(outcome.created(), outcome.changedAccounts());
     }
@@ -188,11 +205,14 @@ public class LedgerService {
    */
   public int expirePendingTransfers(int limit) {
     Instant now = clock.instant();
-    List<CreateTransfer> voids = store.expiredPendings(now, limit).stream()
-        .map(p -> CreateTransfer.voidPending(TransferId.newId(clock), p.id(), "expired"))
-        .toList();
-    return (int) createTransfers(voids, BatchMode.EACH).stream()
-        .filter(r -> r.status() == TransferResult.Status.CREATED).count();
+    List<CreateTransfer> voids =
+        store.expiredPendings(now, limit).stream()
+            .map(p -> CreateTransfer.voidPending(TransferId.newId(clock), p.id(), "expired"))
+            .toList();
+    return (int)
+        createTransfers(voids, BatchMode.EACH).stream()
+            .filter(r -> r.status() == TransferResult.Status.CREATED)
+            .count();
   }
 
   /**
@@ -201,15 +221,21 @@ public class LedgerService {
    * @param from first business date, inclusive; null for the beginning
    * @param to last business date, inclusive; null for no end
    */
-  public StatementPage statement(UUID ownerId, @Nullable LocalDate from, @Nullable LocalDate to, int page, int size) {
+  public StatementPage statement(
+      UUID ownerId, @Nullable LocalDate from, @Nullable LocalDate to, int page, int size) {
     if (page < 0 || size < 1 || size > STATEMENT_PAGE_SIZE_MAX) {
       throw new IllegalArgumentException("page >= 0 and 1 <= size <= " + STATEMENT_PAGE_SIZE_MAX);
     }
     LocalDate first = from == null ? EARLIEST : from;
     LocalDate last = to == null ? LATEST : to;
-    return reads.execute(tx -> new StatementPage(
-        store.statement(ownerId, first, last, Math.multiplyExact(page, size), size), page, size,
-        store.statementSize(ownerId, first, last), balancesOf(ownerId)));
+    return reads.execute(
+        tx ->
+            new StatementPage(
+                store.statement(ownerId, first, last, Math.multiplyExact(page, size), size),
+                page,
+                size,
+                store.statementSize(ownerId, first, last),
+                balancesOf(ownerId)));
   }
 
   /** Runs the ledger check now; see {@link LedgerChecker}. */

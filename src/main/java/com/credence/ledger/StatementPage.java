@@ -3,7 +3,8 @@ package com.credence.ledger;
 import java.util.List;
 
 /** A page of statement lines, newest first, and the balances of the accounts they belong to. */
-public record StatementPage(List<StatementLine> items, int page, int size, long total, List<Balance> balances) {
+public record StatementPage(
+    List<StatementLine> items, int page, int size, long total, List<Balance> balances) {
 
   public StatementPage {
     items = List.copyOf(items);

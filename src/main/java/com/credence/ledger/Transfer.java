@@ -29,7 +29,9 @@ public record Transfer(
    * (business date, and for posts and voids the accounts, currency and code) match anything.
    */
   public boolean matches(CreateTransfer command) {
-    if (!id.equals(command.id()) || type != command.type() || !reference.equals(command.reference())
+    if (!id.equals(command.id())
+        || type != command.type()
+        || !reference.equals(command.reference())
         || !Objects.equals(pendingId, command.pendingId())) {
       return false;
     }
@@ -42,7 +44,8 @@ public record Transfer(
         && openOrEqual(resolves, command.currency(), currency)
         && openOrEqual(resolves, command.code(), code)
         && (type == TransferType.VOID_PENDING || amountMinor == command.amountMinor())
-        && Objects.equals(expiresAt, command.timeout() == null ? null : createdAt.plus(command.timeout()));
+        && Objects.equals(
+            expiresAt, command.timeout() == null ? null : createdAt.plus(command.timeout()));
   }
 
   private static boolean openOrEqual(boolean mayBeOpen, @Nullable Object given, Object stored) {

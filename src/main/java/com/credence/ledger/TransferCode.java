@@ -6,7 +6,10 @@ public enum TransferCode {
   DEPOSIT,
   /** Money leaving to the custodian bank (提现). */
   WITHDRAWAL,
-  /** An investor's money towards a loan's escrow; usually a pending transfer (freeze) until full funding. */
+  /**
+   * An investor's money towards a loan's escrow; usually a pending transfer (freeze) until full
+   * funding.
+   */
   INVESTMENT,
   /** Escrowed investment money returned to the investor (listing failed). */
   REFUND,

@@ -9,7 +9,11 @@ import org.jspecify.annotations.Nullable;
  * @param error why it was refused, null otherwise
  */
 public record TransferResult(
-    TransferId id, Status status, @Nullable Transfer transfer, @Nullable LedgerError error, @Nullable String detail) {
+    TransferId id,
+    Status status,
+    @Nullable Transfer transfer,
+    @Nullable LedgerError error,
+    @Nullable String detail) {
 
   public enum Status {
     /** Written by this call. */

@@ -41,20 +41,20 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Ledger throughput against pgbench TPC-B on the same embedded PostgreSQL, in the same run.
  *
- * <p>Starts the platform (embedded PostgreSQL with fsync on, in a fresh directory under
- * {@code target/bench-data}), opens investor and escrow accounts and funds the investors, then
- * measures investor -> escrow transfers per second as single transfers (32 threads) and as
- * batches of 100 and 1,000 (fewer threads). Each thread works on its own slice of accounts, as
- * the end-of-day run and the invest rush partition their work. The baseline is {@code pgbench}
- * TPC-B with 32 clients for 30 s on a scale-32 database in the same cluster. Prints one table and
- * writes it as JSON to {@code target/bench/ledger.json}.
+ * <p>Starts the platform (embedded PostgreSQL with fsync on, in a fresh directory under {@code
+ * target/bench-data}), opens investor and escrow accounts and funds the investors, then measures
+ * investor -> escrow transfers per second as single transfers (32 threads) and as batches of 100
+ * and 1,000 (fewer threads). Each thread works on its own slice of accounts, as the end-of-day run
+ * and the invest rush partition their work. The baseline is {@code pgbench} TPC-B with 32 clients
+ * for 30 s on a scale-32 database in the same cluster. Prints one table and writes it as JSON to
+ * {@code target/bench/ledger.json}.
  *
  * <pre>
  * mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=com.credence.bench.LedgerBenchmark
  * </pre>
  *
- * Options (system properties): {@code bench.seconds} (per ledger workload, default 20),
- * {@code bench.pgbench.seconds} (default 30), {@code bench.pgbench} (path of the pgbench binary).
+ * Options (system properties): {@code bench.seconds} (per ledger workload, default 20), {@code
+ * bench.pgbench.seconds} (default 30), {@code bench.pgbench} (path of the pgbench binary).
  */
 public final class LedgerBenchmark {
 
@@ -79,8 +79,16 @@ public final class LedgerBenchmark {
   }
 
   /** One line of the result table. */
-  record Row(String workload, String parameters, double figure, String unit, double baseline, double ratio,
-      double target, boolean checksPassed, String checks) {}
+  record Row(
+      String workload,
+      String parameters,
+      double figure,
+      String unit,
+      double baseline,
+      double ratio,
+      double target,
+      boolean checksPassed,
+      String checks) {}
 
   /** How one ledger workload went. */
   record Measured(long transfers, long refused, double seconds) {
@@ -92,31 +100,50 @@ public final class LedgerBenchmark {
   public static void main(String[] args) throws Exception {
     int seconds = Integer.getInteger("bench.seconds", 20);
     int pgbenchSeconds = Integer.getInteger("bench.pgbench.seconds", 30);
-    ConfigurableApplicationContext context = new SpringApplicationBuilder(CredenceApplication.class)
-        .properties(Map.of(
-            "credence.data-dir", "target/bench-data",
-            "credence.embedded-postgres.ephemeral", "true",
-            "credence.embedded-postgres.pool-size", "40",
-            "server.port", "0",
-            "credence.http.port", "0",
-            "logging.level.root", "WARN",
-            "logging.level.com.credence", "WARN"))
-        .run(args);
+    ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(CredenceApplication.class)
+            .properties(
+                Map.of(
+                    "credence.data-dir", "target/bench-data",
+                    "credence.embedded-postgres.ephemeral", "true",
+                    "credence.embedded-postgres.pool-size", "40",
+                    "server.port", "0",
+                    "credence.http.port", "0",
+                    "logging.level.root", "WARN",
+                    "logging.level.com.credence", "WARN"))
+            .run(args);
     try {
       EmbeddedPostgres postgres = context.getBean(EmbeddedPostgres.class);
       LedgerBenchmark bench = new LedgerBenchmark(context);
       bench.setUp();
       double tps = bench.pgbench(postgres, pgbenchSeconds);
       List<Row> rows = new ArrayList<>();
-      rows.add(new Row("pgbench TPC-B", PGBENCH_CLIENTS + " clients, " + pgbenchSeconds + " s, scale "
-          + PGBENCH_SCALE, tps, "tps", tps, 1.0, 1.0, tps > 0, "pgbench ran"));
+      rows.add(
+          new Row(
+              "pgbench TPC-B",
+              PGBENCH_CLIENTS + " clients, " + pgbenchSeconds + " s, scale " + PGBENCH_SCALE,
+              tps,
+              "tps",
+              tps,
+              1.0,
+              1.0,
+              tps > 0,
+              "pgbench ran"));
       rows.add(bench.workload("ledger single transfers", 1, 32, seconds, tps, 0.5));
       rows.add(bench.workload("ledger batches of 100", 100, 8, seconds, tps, 5.0));
       rows.add(bench.workload("ledger batches of 1,000", 1_000, 4, seconds, tps, 5.0));
       LedgerCheckReport report = bench.checker.check();
-      rows.add(new Row("ledger check", report.accounts() + " accounts, " + report.transfers() + " transfers", 0, "",
-          0, 0, 0, report.balanced() && report.sumOfBalancesMinor() == 0,
-          "balanced=" + report.balanced() + ", sumOfBalances=" + report.sumOfBalancesMinor()));
+      rows.add(
+          new Row(
+              "ledger check",
+              report.accounts() + " accounts, " + report.transfers() + " transfers",
+              0,
+              "",
+              0,
+              0,
+              0,
+              report.balanced() && report.sumOfBalancesMinor() == 0,
+              "balanced=" + report.balanced() + ", sumOfBalances=" + report.sumOfBalancesMinor()));
       print(rows);
       write(rows);
     } finally {
@@ -125,28 +152,41 @@ public final class LedgerBenchmark {
   }
 
   private void setUp() {
-    AccountId bank = ledger.openAccount(AccountKind.BANK_SETTLEMENT, UUID.randomUUID(), Currency.CNY);
+    AccountId bank =
+        ledger.openAccount(AccountKind.BANK_SETTLEMENT, UUID.randomUUID(), Currency.CNY);
     for (int i = 0; i < INVESTORS; i++) {
-      investors.add(ledger.openAccount(AccountKind.INVESTOR_FUNDS, UUID.randomUUID(), Currency.CNY));
+      investors.add(
+          ledger.openAccount(AccountKind.INVESTOR_FUNDS, UUID.randomUUID(), Currency.CNY));
     }
     for (int i = 0; i < ESCROWS; i++) {
       escrows.add(ledger.openAccount(AccountKind.LOAN_ESCROW, UUID.randomUUID(), Currency.CNY));
     }
     List<CreateTransfer> deposits = new ArrayList<>();
     for (AccountId investor : investors) {
-      deposits.add(CreateTransfer.single(TransferId.newId(clock), bank, investor, INITIAL_FUNDS_MINOR, Currency.CNY,
-          TransferCode.DEPOSIT, "bench-deposit"));
+      deposits.add(
+          CreateTransfer.single(
+              TransferId.newId(clock),
+              bank,
+              investor,
+              INITIAL_FUNDS_MINOR,
+              Currency.CNY,
+              TransferCode.DEPOSIT,
+              "bench-deposit"));
       if (deposits.size() == 1_000) {
         ledger.createTransfers(deposits, BatchMode.ATOMIC);
         deposits.clear();
       }
     }
-    System.out.printf(Locale.ROOT, "Opened %d investor and %d escrow accounts and funded the investors%n",
-        INVESTORS, ESCROWS);
+    System.out.printf(
+        Locale.ROOT,
+        "Opened %d investor and %d escrow accounts and funded the investors%n",
+        INVESTORS,
+        ESCROWS);
   }
 
   /** Runs one ledger workload and checks that every transfer landed exactly once. */
-  private Row workload(String name, int batchSize, int threads, int seconds, double tps, double target)
+  private Row workload(
+      String name, int batchSize, int threads, int seconds, double tps, double target)
       throws Exception {
     long transfersBefore = transferCount();
     long escrowBefore = escrowCredits();
@@ -156,13 +196,31 @@ public final class LedgerBenchmark {
     Measured m = measure(batchSize, threads, seconds);
     long written = transferCount() - transfersAfterWarmUp;
     long escrowGain = escrowCredits() - escrowAfterWarmUp;
-    boolean ok = m.refused() == 0 && written == m.transfers() && escrowGain == m.transfers()
-        && transfersAfterWarmUp >= transfersBefore && escrowAfterWarmUp >= escrowBefore;
-    String checks = String.format(Locale.ROOT, "refused=%d, rows written=%d of %d, escrow gain=%d fen",
-        m.refused(), written, m.transfers(), escrowGain);
+    boolean ok =
+        m.refused() == 0
+            && written == m.transfers()
+            && escrowGain == m.transfers()
+            && transfersAfterWarmUp >= transfersBefore
+            && escrowAfterWarmUp >= escrowBefore;
+    String checks =
+        String.format(
+            Locale.ROOT,
+            "refused=%d, rows written=%d of %d, escrow gain=%d fen",
+            m.refused(),
+            written,
+            m.transfers(),
+            escrowGain);
     System.out.printf(Locale.ROOT, "%s: %.0f transfers/s (%s)%n", name, m.perSecond(), checks);
-    return new Row(name, "batch " + batchSize + ", " + threads + " threads, " + seconds + " s", m.perSecond(),
-        "transfers/s", tps, m.perSecond() / tps, target, ok, checks);
+    return new Row(
+        name,
+        "batch " + batchSize + ", " + threads + " threads, " + seconds + " s",
+        m.perSecond(),
+        "transfers/s",
+        tps,
+        m.perSecond() / tps,
+        target,
+        ok,
+        checks);
   }
 
   private void warmUp(int batchSize, int threads) throws Exception {
@@ -178,7 +236,8 @@ public final class LedgerBenchmark {
       List<AccountId> myInvestors = slice(investors, t, threads);
       List<AccountId> myEscrows = slice(escrows, t, threads);
       long seed = 31L * t + batchSize;
-      futures.add(pool.submit(() -> work(new Random(seed), myInvestors, myEscrows, batchSize, deadline)));
+      futures.add(
+          pool.submit(() -> work(new Random(seed), myInvestors, myEscrows, batchSize, deadline)));
     }
     long transfers = 0;
     long refused = 0;
@@ -192,17 +251,29 @@ public final class LedgerBenchmark {
     return new Measured(transfers, refused, elapsed);
   }
 
-  /** Invests 1 fen per transfer from random investors of the slice into random escrows of the slice. */
-  private long[] work(Random random, List<AccountId> myInvestors, List<AccountId> myEscrows, int batchSize,
+  /**
+   * Invests 1 fen per transfer from random investors of the slice into random escrows of the slice.
+   */
+  private long[] work(
+      Random random,
+      List<AccountId> myInvestors,
+      List<AccountId> myEscrows,
+      int batchSize,
       long deadline) {
     long accepted = 0;
     long refused = 0;
     while (System.nanoTime() < deadline) {
       List<CreateTransfer> batch = new ArrayList<>(batchSize);
       for (int i = 0; i < batchSize; i++) {
-        batch.add(CreateTransfer.single(TransferId.newId(clock),
-            myInvestors.get(random.nextInt(myInvestors.size())), myEscrows.get(random.nextInt(myEscrows.size())),
-            1, Currency.CNY, TransferCode.INVESTMENT, "bench"));
+        batch.add(
+            CreateTransfer.single(
+                TransferId.newId(clock),
+                myInvestors.get(random.nextInt(myInvestors.size())),
+                myEscrows.get(random.nextInt(myEscrows.size())),
+                1,
+                Currency.CNY,
+                TransferCode.INVESTMENT,
+                "bench"));
       }
       for (TransferResult r : ledger.createTransfers(batch, BatchMode.EACH)) {
         if (r.status() == TransferResult.Status.CREATED) {
@@ -216,18 +287,47 @@ public final class LedgerBenchmark {
   }
 
   private double pgbench(EmbeddedPostgres postgres, int seconds) throws Exception {
-    try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = postgres.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS pgbench");
       s.execute("CREATE DATABASE pgbench");
     }
     String binary = System.getProperty("bench.pgbench", defaultPgbench());
     String port = String.valueOf(postgres.getPort());
-    System.out.printf(Locale.ROOT, "pgbench: initialising scale %d on port %s%n", PGBENCH_SCALE, port);
-    run(List.of(binary, "-i", "-q", "-s", String.valueOf(PGBENCH_SCALE), "-h", "localhost", "-p", port, "-U",
-        "postgres", "pgbench"));
+    System.out.printf(
+        Locale.ROOT, "pgbench: initialising scale %d on port %s%n", PGBENCH_SCALE, port);
+    run(
+        List.of(
+            binary,
+            "-i",
+            "-q",
+            "-s",
+            String.valueOf(PGBENCH_SCALE),
+            "-h",
+            "localhost",
+            "-p",
+            port,
+            "-U",
+            "postgres",
+            "pgbench"));
     System.out.printf(Locale.ROOT, "pgbench: TPC-B, %d clients, %d s%n", PGBENCH_CLIENTS, seconds);
-    String out = run(List.of(binary, "-c", String.valueOf(PGBENCH_CLIENTS), "-j", "4", "-T", String.valueOf(seconds),
-        "-h", "localhost", "-p", port, "-U", "postgres", "pgbench"));
+    String out =
+        run(
+            List.of(
+                binary,
+                "-c",
+                String.valueOf(PGBENCH_CLIENTS),
+                "-j",
+                "4",
+                "-T",
+                String.valueOf(seconds),
+                "-h",
+                "localhost",
+                "-p",
+                port,
+                "-U",
+                "postgres",
+                "pgbench"));
     Matcher m = Pattern.compile("tps = ([0-9.]+)").matcher(out);
     if (!m.find()) {
       throw new IllegalStateException("No tps in pgbench output:\n" + out);
@@ -247,7 +347,8 @@ public final class LedgerBenchmark {
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     int exit = process.waitFor();
     if (exit != 0) {
-      throw new IllegalStateException(String.join(" ", command) + " failed (" + exit + "):\n" + out);
+      throw new IllegalStateException(
+          String.join(" ", command) + " failed (" + exit + "):\n" + out);
     }
     return out;
   }
@@ -257,7 +358,8 @@ public final class LedgerBenchmark {
   }
 
   private long escrowCredits() {
-    return jdbc.queryForObject("SELECT coalesce(sum(credits_posted), 0) FROM ledger.account WHERE kind = 'LOAN_ESCROW'",
+    return jdbc.queryForObject(
+        "SELECT coalesce(sum(credits_posted), 0) FROM ledger.account WHERE kind = 'LOAN_ESCROW'",
         Long.class);
   }
 
@@ -269,15 +371,32 @@ public final class LedgerBenchmark {
   private static void print(List<Row> rows) {
     String format = "%-26s %-36s %14s %12s %8s %7s %6s  %s%n";
     System.out.println();
-    System.out.printf(Locale.ROOT, format, "workload", "parameters", "figure", "baseline", "ratio", "target", "checks",
+    System.out.printf(
+        Locale.ROOT,
+        format,
+        "workload",
+        "parameters",
+        "figure",
+        "baseline",
+        "ratio",
+        "target",
+        "checks",
         "details");
     for (Row r : rows) {
-      System.out.printf(Locale.ROOT, format, r.workload(), r.parameters(),
-          r.unit().isEmpty() ? "" : String.format(Locale.ROOT, "%.0f %s", r.figure(), r.unit().equals("tps") ? "tps" : "/s"),
+      System.out.printf(
+          Locale.ROOT,
+          format,
+          r.workload(),
+          r.parameters(),
+          r.unit().isEmpty()
+              ? ""
+              : String.format(
+                  Locale.ROOT, "%.0f %s", r.figure(), r.unit().equals("tps") ? "tps" : "/s"),
           r.baseline() == 0 ? "" : String.format(Locale.ROOT, "%.0f tps", r.baseline()),
           r.ratio() == 0 ? "" : String.format(Locale.ROOT, "%.2f", r.ratio()),
           r.target() == 0 ? "" : String.format(Locale.ROOT, ">= %.1f", r.target()),
-          r.checksPassed() ? "passed" : "FAILED", r.checks());
+          r.checksPassed() ? "passed" : "FAILED",
+          r.checks());
     }
   }
 
@@ -298,7 +417,9 @@ public final class LedgerBenchmark {
       row.put("checks", r.checks());
       json.add(row);
     }
-    Files.writeString(out, JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(json));
+    Files.writeString(
+        out,
+        JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(json));
     System.out.println("Wrote " + out);
   }
 }

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A deliberately simple model of the ledger for property tests: plain counters per account and
- * the rules written out as one if-chain, independent of the production batch code.
+ * A deliberately simple model of the ledger for property tests: plain counters per account and the
+ * rules written out as one if-chain, independent of the production batch code.
  */
 public final class LedgerModel {
 
@@ -73,7 +73,8 @@ public final class LedgerModel {
   public Expectation apply(CreateTransfer c, Instant now) {
     CreateTransfer earlier = accepted.get(c.id());
     if (earlier != null) {
-      return earlier.equals(c) ? new Expectation(TransferResult.Status.ALREADY_EXISTS, null)
+      return earlier.equals(c)
+          ? new Expectation(TransferResult.Status.ALREADY_EXISTS, null)
           : refused(LedgerError.TRANSFER_ID_REUSED);
     }
     if (c.reference().isBlank() || c.reference().length() > 100) {
@@ -112,8 +113,13 @@ public final class LedgerModel {
     counters.put(c.debitAccountId(), debit);
     counters.put(c.creditAccountId(), credit);
     if (c.type() == TransferType.PENDING) {
-      pendings.put(c.id(), new Pending(c.debitAccountId(), c.creditAccountId(), c.amountMinor(),
-          c.timeout() == null ? null : now.plus(c.timeout())));
+      pendings.put(
+          c.id(),
+          new Pending(
+              c.debitAccountId(),
+              c.creditAccountId(),
+              c.amountMinor(),
+              c.timeout() == null ? null : now.plus(c.timeout())));
     }
     return Expectation.created();
   }
@@ -121,7 +127,10 @@ public final class LedgerModel {
   private Expectation resolve(CreateTransfer c, Instant now) {
     Pending p = pendings.get(c.pendingId());
     if (p == null) {
-      return refused(accepted.containsKey(c.pendingId()) ? LedgerError.NOT_PENDING : LedgerError.TRANSFER_NOT_FOUND);
+      return refused(
+          accepted.containsKey(c.pendingId())
+              ? LedgerError.NOT_PENDING
+              : LedgerError.TRANSFER_NOT_FOUND);
     }
     if (resolved.contains(c.pendingId())) {
       return refused(LedgerError.PENDING_ALREADY_RESOLVED);

@@ -33,18 +33,15 @@ import org.springframework.web.context.WebApplicationContext;
  */
 class LedgerPageIT extends IntegrationTestBase {
 
-  @Autowired
-  WebApplicationContext context;
+  @Autowired WebApplicationContext context;
 
   @Autowired
   @Qualifier("springSecurityFilterChain")
   Filter security;
 
-  @Autowired
-  LedgerService ledger;
+  @Autowired LedgerService ledger;
 
-  @Autowired
-  Clock clock;
+  @Autowired Clock clock;
 
   MockMvc mvc;
 
@@ -56,41 +53,77 @@ class LedgerPageIT extends IntegrationTestBase {
   @Test
   void theStatementPageShowsBalancesAndLines() throws Exception {
     UUID user = UUID.randomUUID();
-    AccountId bank = ledger.openAccount(AccountKind.BANK_SETTLEMENT, UUID.randomUUID(), Currency.CNY);
+    AccountId bank =
+        ledger.openAccount(AccountKind.BANK_SETTLEMENT, UUID.randomUUID(), Currency.CNY);
     AccountId mine = ledger.openAccount(AccountKind.INVESTOR_FUNDS, user, Currency.CNY);
     AccountId escrow = ledger.openAccount(AccountKind.LOAN_ESCROW, UUID.randomUUID(), Currency.CNY);
-    ledger.createTransfer(CreateTransfer.single(TransferId.newId(clock), bank, mine, Money.cny(1_234_567_89),
-        TransferCode.DEPOSIT, "bank-order-77"));
-    ledger.createTransfer(CreateTransfer.pending(TransferId.newId(clock), mine, escrow, Money.yuan(100),
-        TransferCode.INVESTMENT, "listing-9", null));
+    ledger.createTransfer(
+        CreateTransfer.single(
+            TransferId.newId(clock),
+            bank,
+            mine,
+            Money.cny(1_234_567_89),
+            TransferCode.DEPOSIT,
+            "bank-order-77"));
+    ledger.createTransfer(
+        CreateTransfer.pending(
+            TransferId.newId(clock),
+            mine,
+            escrow,
+            Money.yuan(100),
+            TransferCode.INVESTMENT,
+            "listing-9",
+            null));
 
     String zh = render("/me/statement", user);
-    assertThat(zh).contains("资金流水", "bank-order-77", "listing-9", "充值", "冻结", "+1,234,567.89",
-        "¥1,234,467.89", "¥100.00", "-100.00").doesNotContain("??");
+    assertThat(zh)
+        .contains(
+            "资金流水",
+            "bank-order-77",
+            "listing-9",
+            "充值",
+            "冻结",
+            "+1,234,567.89",
+            "¥1,234,467.89",
+            "¥100.00",
+            "-100.00")
+        .doesNotContain("??");
 
     String en = render("/me/statement?lang=en", user);
-    assertThat(en).contains("Statement", "Deposit", "Investment", "Available", "Frozen (CNY)").doesNotContain("??");
+    assertThat(en)
+        .contains("Statement", "Deposit", "Investment", "Available", "Frozen (CNY)")
+        .doesNotContain("??");
   }
 
   @Test
   void aUserWithoutAccountsSeesAnEmptyStatement() throws Exception {
-    assertThat(render("/me/statement?lang=en", UUID.randomUUID())).contains("You have no accounts yet.",
-        "No entries in the chosen period.");
+    assertThat(render("/me/statement?lang=en", UUID.randomUUID()))
+        .contains("You have no accounts yet.", "No entries in the chosen period.");
   }
 
   private String render(String path, UUID userId) throws Exception {
     ApiPrincipal principal = new ApiPrincipal(userId, Set.of("INVESTOR"));
     SecurityContext security = SecurityContextHolder.createEmptyContext();
-    security.setAuthentication(new UsernamePasswordAuthenticationToken(principal, null,
-        List.of(new SimpleGrantedAuthority("ROLE_INVESTOR"))));
+    security.setAuthentication(
+        new UsernamePasswordAuthenticationToken(
+            principal, null, List.of(new SimpleGrantedAuthority("ROLE_INVESTOR"))));
     MockHttpSession session = new MockHttpSession();
-    session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, security);
-    MvcResult result = mvc.perform(get(path).secure(true).session(session).with(request -> {
-      request.setScheme("https");
-      request.setServerPort(8443);
-      return request;
-    })).andReturn();
-    assertThat(result.getResponse().getStatus()).as("redirected to %s", result.getResponse().getRedirectedUrl())
+    session.setAttribute(
+        HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, security);
+    MvcResult result =
+        mvc.perform(
+                get(path)
+                    .secure(true)
+                    .session(session)
+                    .with(
+                        request -> {
+                          request.setScheme("https");
+                          request.setServerPort(8443);
+                          return request;
+                        }))
+            .andReturn();
+    assertThat(result.getResponse().getStatus())
+        .as("redirected to %s", result.getResponse().getRedirectedUrl())
         .isEqualTo(200);
     return result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
   }

@@ -26,14 +26,11 @@ class LedgerPropertyIT extends IntegrationTestBase {
   private static final int SEQUENCES = 25;
   private static final int BATCHES_PER_SEQUENCE = 10;
 
-  @Autowired
-  LedgerService ledger;
+  @Autowired LedgerService ledger;
 
-  @Autowired
-  LedgerChecker checker;
+  @Autowired LedgerChecker checker;
 
-  @Autowired
-  Clock clock;
+  @Autowired Clock clock;
 
   static LongStream seeds() {
     long base = Long.getLong("ledger.seed", 7_000L);
@@ -52,22 +49,31 @@ class LedgerPropertyIT extends IntegrationTestBase {
     List<AccountId> escrows = open(AccountKind.LOAN_ESCROW, 1 + random.nextInt(3), model);
     for (int b = 0; b < BATCHES_PER_SEQUENCE; b++) {
       LedgerScenarioGenerator generator =
-          new LedgerScenarioGenerator(random, model, bank, fees, investors, borrowers, escrows, false);
+          new LedgerScenarioGenerator(
+              random, model, bank, fees, investors, borrowers, escrows, false);
       List<CreateTransfer> batch = generator.batch(1 + random.nextInt(12));
       BatchMode mode = random.nextBoolean() ? BatchMode.ATOMIC : BatchMode.EACH;
       String context = "seed " + seed + ", batch " + b + " (" + mode + ")";
       model = applyAndCompare(model, batch, mode, context);
       for (AccountId id : model.accounts()) {
         AccountView a = ledger.account(id).orElseThrow();
-        assertThat(new long[] {a.debitsPostedMinor(), a.creditsPostedMinor(), a.debitsPendingMinor(),
-            a.creditsPendingMinor()}).as("%s: account %s", context, id).containsExactly(model.counters(id));
+        assertThat(
+                new long[] {
+                  a.debitsPostedMinor(),
+                  a.creditsPostedMinor(),
+                  a.debitsPendingMinor(),
+                  a.creditsPendingMinor()
+                })
+            .as("%s: account %s", context, id)
+            .containsExactly(model.counters(id));
       }
     }
     LedgerCheckReport report = checker.check();
     assertThat(report.balanced()).as("seed %d: %s", seed, report.violations()).isTrue();
   }
 
-  private LedgerModel applyAndCompare(LedgerModel model, List<CreateTransfer> batch, BatchMode mode, String context) {
+  private LedgerModel applyAndCompare(
+      LedgerModel model, List<CreateTransfer> batch, BatchMode mode, String context) {
     LedgerModel next = model.copy();
     // Without timeouts the model never needs the real time; any instant will do.
     Instant now = Instant.EPOCH;
@@ -77,17 +83,22 @@ class LedgerPropertyIT extends IntegrationTestBase {
       expected.add(e);
       if (mode == BatchMode.ATOMIC && e.error() != null) {
         LedgerError error = e.error();
-        assertThatThrownBy(() -> ledger.createTransfers(batch, mode)).as(context)
-            .isInstanceOfSatisfying(LedgerException.class, ex -> assertThat(ex.error()).isEqualTo(error));
+        assertThatThrownBy(() -> ledger.createTransfers(batch, mode))
+            .as(context)
+            .isInstanceOfSatisfying(
+                LedgerException.class, ex -> assertThat(ex.error()).isEqualTo(error));
         return model;
       }
     }
     List<TransferResult> results = ledger.createTransfers(batch, mode);
     assertThat(results).as(context).hasSize(batch.size());
     for (int i = 0; i < batch.size(); i++) {
-      assertThat(results.get(i).status()).as("%s, transfer %d: %s", context, i, results.get(i))
+      assertThat(results.get(i).status())
+          .as("%s, transfer %d: %s", context, i, results.get(i))
           .isEqualTo(expected.get(i).status());
-      assertThat(results.get(i).error()).as("%s, transfer %d", context, i).isEqualTo(expected.get(i).error());
+      assertThat(results.get(i).error())
+          .as("%s, transfer %d", context, i)
+          .isEqualTo(expected.get(i).error());
     }
     return next;
   }

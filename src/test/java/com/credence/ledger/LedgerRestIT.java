@@ -19,15 +19,14 @@ class LedgerRestIT extends IntegrationTestBase {
   /** The user behind INVESTOR_TOKEN in the test support configuration. */
   private static final UUID INVESTOR = UUID.fromString("00000000-0000-7000-8000-000000000001");
 
-  @Autowired
-  LedgerService ledger;
+  @Autowired LedgerService ledger;
 
-  @Autowired
-  Clock clock;
+  @Autowired Clock clock;
 
   @Test
   void staffRunTheLedgerCheck() {
-    HttpResponse<String> response = http.getWithToken("/api/v1/admin/ledger/check", TestSupportConfiguration.ADMIN_TOKEN);
+    HttpResponse<String> response =
+        http.getWithToken("/api/v1/admin/ledger/check", TestSupportConfiguration.ADMIN_TOKEN);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     JsonNode body = json(response.body());
     assertThat(body.get("balanced").asBoolean()).isTrue();
@@ -38,21 +37,29 @@ class LedgerRestIT extends IntegrationTestBase {
 
   @Test
   void investorsMayNotRunTheLedgerCheck() {
-    HttpResponse<String> response = http.getWithToken("/api/v1/admin/ledger/check",
-        TestSupportConfiguration.INVESTOR_TOKEN);
+    HttpResponse<String> response =
+        http.getWithToken("/api/v1/admin/ledger/check", TestSupportConfiguration.INVESTOR_TOKEN);
     assertThat(response.statusCode()).isEqualTo(403);
     assertThat(json(response.body()).get("code").asString()).isEqualTo("FORBIDDEN");
   }
 
   @Test
   void theCallerSeesTheLinesOfItsOwnAccounts() {
-    AccountId bank = ledger.openAccount(AccountKind.BANK_SETTLEMENT, UUID.randomUUID(), Currency.CNY);
+    AccountId bank =
+        ledger.openAccount(AccountKind.BANK_SETTLEMENT, UUID.randomUUID(), Currency.CNY);
     AccountId mine = ledger.openAccount(AccountKind.INVESTOR_FUNDS, INVESTOR, Currency.CNY);
     String reference = "deposit-" + UUID.randomUUID();
-    ledger.createTransfer(CreateTransfer.single(TransferId.newId(clock), bank, mine, Money.cny(1_234_56),
-        TransferCode.DEPOSIT, reference));
-    HttpResponse<String> response = http.getWithToken("/api/v1/me/statement?page=0&size=5",
-        TestSupportConfiguration.INVESTOR_TOKEN);
+    ledger.createTransfer(
+        CreateTransfer.single(
+            TransferId.newId(clock),
+            bank,
+            mine,
+            Money.cny(1_234_56),
+            TransferCode.DEPOSIT,
+            reference));
+    HttpResponse<String> response =
+        http.getWithToken(
+            "/api/v1/me/statement?page=0&size=5", TestSupportConfiguration.INVESTOR_TOKEN);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     JsonNode body = json(response.body());
     JsonNode first = body.get("items").get(0);
@@ -69,20 +76,29 @@ class LedgerRestIT extends IntegrationTestBase {
 
   @Test
   void anotherUsersLinesAreNotInTheStatement() {
-    AccountId bank = ledger.openAccount(AccountKind.BANK_SETTLEMENT, UUID.randomUUID(), Currency.CNY);
-    AccountId theirs = ledger.openAccount(AccountKind.INVESTOR_FUNDS, UUID.randomUUID(), Currency.CNY);
+    AccountId bank =
+        ledger.openAccount(AccountKind.BANK_SETTLEMENT, UUID.randomUUID(), Currency.CNY);
+    AccountId theirs =
+        ledger.openAccount(AccountKind.INVESTOR_FUNDS, UUID.randomUUID(), Currency.CNY);
     String reference = "theirs-" + UUID.randomUUID();
-    ledger.createTransfer(CreateTransfer.single(TransferId.newId(clock), bank, theirs, Money.cny(1_00),
-        TransferCode.DEPOSIT, reference));
-    HttpResponse<String> response = http.getWithToken("/api/v1/me/statement?size=100",
-        TestSupportConfiguration.INVESTOR_TOKEN);
+    ledger.createTransfer(
+        CreateTransfer.single(
+            TransferId.newId(clock),
+            bank,
+            theirs,
+            Money.cny(1_00),
+            TransferCode.DEPOSIT,
+            reference));
+    HttpResponse<String> response =
+        http.getWithToken("/api/v1/me/statement?size=100", TestSupportConfiguration.INVESTOR_TOKEN);
     assertThat(response.body()).doesNotContain(reference);
   }
 
   @Test
   void anOversizedPageIsAValidationError() {
-    HttpResponse<String> response = http.getWithToken("/api/v1/me/statement?size=1000",
-        TestSupportConfiguration.INVESTOR_TOKEN);
+    HttpResponse<String> response =
+        http.getWithToken(
+            "/api/v1/me/statement?size=1000", TestSupportConfiguration.INVESTOR_TOKEN);
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(json(response.body()).get("code").asString()).isEqualTo("VALIDATION_FAILED");
   }

@@ -24,8 +24,15 @@ public final class LedgerScenarioGenerator {
   private final AccountId fees;
   private final boolean withTimeouts;
 
-  public LedgerScenarioGenerator(Random random, LedgerModel model, AccountId bank, AccountId fees,
-      List<AccountId> investors, List<AccountId> borrowers, List<AccountId> escrows, boolean withTimeouts) {
+  public LedgerScenarioGenerator(
+      Random random,
+      LedgerModel model,
+      AccountId bank,
+      AccountId fees,
+      List<AccountId> investors,
+      List<AccountId> borrowers,
+      List<AccountId> escrows,
+      boolean withTimeouts) {
     this.random = random;
     this.model = model;
     this.bank = bank;
@@ -47,13 +54,27 @@ public final class LedgerScenarioGenerator {
   private CreateTransfer next(List<CreateTransfer> sameBatch) {
     int roll = random.nextInt(100);
     if (roll < 18) {
-      return single(bank, pick(random.nextBoolean() ? investors : borrowers), amount(), TransferCode.DEPOSIT);
+      return single(
+          bank, pick(random.nextBoolean() ? investors : borrowers), amount(), TransferCode.DEPOSIT);
     } else if (roll < 24) {
-      return single(pick(random.nextBoolean() ? investors : borrowers), bank, amount(), TransferCode.WITHDRAWAL);
+      return single(
+          pick(random.nextBoolean() ? investors : borrowers),
+          bank,
+          amount(),
+          TransferCode.WITHDRAWAL);
     } else if (roll < 40) {
-      Duration timeout = withTimeouts && random.nextInt(3) == 0 ? Duration.ofSeconds(1 + random.nextInt(60)) : null;
-      return CreateTransfer.pending(id(), pick(investors), pick(escrows), Money.cny(Math.max(1, amount() / 4)),
-          TransferCode.INVESTMENT, "bid", timeout);
+      Duration timeout =
+          withTimeouts && random.nextInt(3) == 0
+              ? Duration.ofSeconds(1 + random.nextInt(60))
+              : null;
+      return CreateTransfer.pending(
+          id(),
+          pick(investors),
+          pick(escrows),
+          Money.cny(Math.max(1, amount() / 4)),
+          TransferCode.INVESTMENT,
+          "bid",
+          timeout);
     } else if (roll < 52) {
       return resolution();
     } else if (roll < 58) {
@@ -71,7 +92,8 @@ public final class LedgerScenarioGenerator {
     } else if (roll < 88) {
       return anyFlow();
     } else if (roll < 90) {
-      return single(new AccountId(UUID.randomUUID()), pick(investors), amount(), TransferCode.DEPOSIT);
+      return single(
+          new AccountId(UUID.randomUUID()), pick(investors), amount(), TransferCode.DEPOSIT);
     } else {
       return replay(sameBatch);
     }
@@ -80,7 +102,8 @@ public final class LedgerScenarioGenerator {
   private CreateTransfer resolution() {
     List<TransferId> pendings = model.pendingIds();
     int roll = random.nextInt(10);
-    TransferId target = pendings.isEmpty() || roll == 0 ? id() : pendings.get(random.nextInt(pendings.size()));
+    TransferId target =
+        pendings.isEmpty() || roll == 0 ? id() : pendings.get(random.nextInt(pendings.size()));
     if (roll == 1 && !model.acceptedCommands().isEmpty()) {
       target = model.acceptedCommands().get(random.nextInt(model.acceptedCommands().size())).id();
     }
@@ -89,10 +112,12 @@ public final class LedgerScenarioGenerator {
     }
     long reserved = Math.max(1, model.pendingAmount(target));
     int kind = random.nextInt(10);
-    long amount = kind < 4 ? reserved
-        : kind < 7 ? 1 + random.nextLong(reserved)
-        : kind < 9 ? reserved + 1 + random.nextInt(100)
-        : random.nextInt(3) - 1;
+    long amount =
+        kind < 4
+            ? reserved
+            : kind < 7
+                ? 1 + random.nextLong(reserved)
+                : kind < 9 ? reserved + 1 + random.nextInt(100) : random.nextInt(3) - 1;
     return CreateTransfer.post(id(), target, amount, "post");
   }
 
@@ -116,8 +141,18 @@ public final class LedgerScenarioGenerator {
     if (random.nextBoolean()) {
       return c;
     }
-    return new CreateTransfer(c.id(), c.type(), c.debitAccountId(), c.creditAccountId(), c.amountMinor(),
-        c.currency(), c.code(), c.pendingId(), c.reference() + "-changed", c.businessDate(), c.timeout());
+    return new CreateTransfer(
+        c.id(),
+        c.type(),
+        c.debitAccountId(),
+        c.creditAccountId(),
+        c.amountMinor(),
+        c.currency(),
+        c.code(),
+        c.pendingId(),
+        c.reference() + "-changed",
+        c.businessDate(),
+        c.timeout());
   }
 
   private CreateTransfer single(AccountId debit, AccountId credit, long amount, TransferCode code) {

@@ -18,23 +18,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The ledger on the real PostgreSQL: flows, typed refusals that write nothing, two phases, immutability. */
+/**
+ * The ledger on the real PostgreSQL: flows, typed refusals that write nothing, two phases,
+ * immutability.
+ */
 class LedgerServiceIT extends IntegrationTestBase {
 
-  @Autowired
-  LedgerService ledger;
+  @Autowired LedgerService ledger;
 
-  @Autowired
-  LedgerChecker checker;
+  @Autowired LedgerChecker checker;
 
-  @Autowired
-  JdbcTemplate jdbc;
+  @Autowired JdbcTemplate jdbc;
 
-  @Autowired
-  Clock clock;
+  @Autowired Clock clock;
 
-  @Autowired
-  PlatformTransactionManager transactions;
+  @Autowired PlatformTransactionManager transactions;
 
   AccountId bank;
   AccountId investor;
@@ -62,18 +60,32 @@ class LedgerServiceIT extends IntegrationTestBase {
   void investorMoneyTravelsThroughEscrowToTheBorrowerAndBack() {
     deposit(investor, 1_000_00);
     TransferId freeze = id();
-    ledger.createTransfer(CreateTransfer.pending(freeze, investor, escrow, Money.cny(600_00), TransferCode.INVESTMENT,
-        "listing-1", Duration.ofHours(1)));
-    assertThat(ledger.balance(investor)).isEqualTo(new Balance(investor, AccountKind.INVESTOR_FUNDS, Currency.CNY,
-        400_00, 600_00, 1_000_00));
+    ledger.createTransfer(
+        CreateTransfer.pending(
+            freeze,
+            investor,
+            escrow,
+            Money.cny(600_00),
+            TransferCode.INVESTMENT,
+            "listing-1",
+            Duration.ofHours(1)));
+    assertThat(ledger.balance(investor))
+        .isEqualTo(
+            new Balance(
+                investor, AccountKind.INVESTOR_FUNDS, Currency.CNY, 400_00, 600_00, 1_000_00));
     ledger.createTransfer(CreateTransfer.post(id(), freeze, 500_00, "listing-1 full"));
     assertThat(ledger.balance(investor).availableMinor()).isEqualTo(500_00);
     assertThat(ledger.balance(investor).frozenMinor()).isZero();
-    ledger.createTransfers(List.of(
-        CreateTransfer.single(id(), escrow, fees, Money.cny(10_00), TransferCode.FEE, "loan-1 fee"),
-        CreateTransfer.single(id(), escrow, borrower, Money.cny(490_00), TransferCode.DISBURSEMENT, "loan-1"),
-        CreateTransfer.single(id(), borrower, escrow, Money.cny(100_00), TransferCode.REPAYMENT, "loan-1 #1"),
-        CreateTransfer.single(id(), escrow, investor, Money.cny(100_00), TransferCode.DISTRIBUTION, "loan-1 #1")),
+    ledger.createTransfers(
+        List.of(
+            CreateTransfer.single(
+                id(), escrow, fees, Money.cny(10_00), TransferCode.FEE, "loan-1 fee"),
+            CreateTransfer.single(
+                id(), escrow, borrower, Money.cny(490_00), TransferCode.DISBURSEMENT, "loan-1"),
+            CreateTransfer.single(
+                id(), borrower, escrow, Money.cny(100_00), TransferCode.REPAYMENT, "loan-1 #1"),
+            CreateTransfer.single(
+                id(), escrow, investor, Money.cny(100_00), TransferCode.DISTRIBUTION, "loan-1 #1")),
         BatchMode.ATOMIC);
     assertThat(ledger.balance(investor).totalMinor()).isEqualTo(600_00);
     assertThat(ledger.balance(borrower).totalMinor()).isEqualTo(390_00);
@@ -85,15 +97,24 @@ class LedgerServiceIT extends IntegrationTestBase {
   void everyRefusalIsTypedAndWritesNothing() {
     deposit(investor, 100_00);
     long before = transferCount();
-    assertRefused(single(bank, investor, 0, TransferCode.DEPOSIT), LedgerException.InvalidAmount.class);
-    assertRefused(single(bank, investor, -1, TransferCode.DEPOSIT), LedgerException.InvalidAmount.class);
-    assertRefused(single(bank, investor, Money.MAX_MINOR + 1, TransferCode.DEPOSIT),
+    assertRefused(
+        single(bank, investor, 0, TransferCode.DEPOSIT), LedgerException.InvalidAmount.class);
+    assertRefused(
+        single(bank, investor, -1, TransferCode.DEPOSIT), LedgerException.InvalidAmount.class);
+    assertRefused(
+        single(bank, investor, Money.MAX_MINOR + 1, TransferCode.DEPOSIT),
         LedgerException.InvalidAmount.class);
-    assertRefused(single(new AccountId(UUID.randomUUID()), investor, 1, TransferCode.DEPOSIT),
+    assertRefused(
+        single(new AccountId(UUID.randomUUID()), investor, 1, TransferCode.DEPOSIT),
         LedgerException.AccountNotFound.class);
-    assertRefused(single(investor, borrower, 1, TransferCode.INVESTMENT), LedgerException.FlowNotAllowed.class);
-    assertRefused(single(fees, investor, 1, TransferCode.DISTRIBUTION), LedgerException.FlowNotAllowed.class);
-    assertRefused(single(investor, escrow, 100_01, TransferCode.INVESTMENT), LedgerException.InsufficientFunds.class);
+    assertRefused(
+        single(investor, borrower, 1, TransferCode.INVESTMENT),
+        LedgerException.FlowNotAllowed.class);
+    assertRefused(
+        single(fees, investor, 1, TransferCode.DISTRIBUTION), LedgerException.FlowNotAllowed.class);
+    assertRefused(
+        single(investor, escrow, 100_01, TransferCode.INVESTMENT),
+        LedgerException.InsufficientFunds.class);
     assertRefused(CreateTransfer.post(id(), id(), 1, "x"), LedgerException.TransferNotFound.class);
     assertThat(transferCount()).isEqualTo(before);
     assertThat(ledger.balance(investor).availableMinor()).isEqualTo(100_00);
@@ -117,8 +138,15 @@ class LedgerServiceIT extends IntegrationTestBase {
     assertThat(again.status()).isEqualTo(TransferResult.Status.ALREADY_EXISTS);
     assertThat(again.transfer()).isEqualTo(first.transfer());
     assertThat(ledger.balance(investor).totalMinor()).isEqualTo(50_00);
-    CreateTransfer changed = CreateTransfer.single(deposit.id(), bank, investor, 51_00, Currency.CNY,
-        TransferCode.DEPOSIT, deposit.reference());
+    CreateTransfer changed =
+        CreateTransfer.single(
+            deposit.id(),
+            bank,
+            investor,
+            51_00,
+            Currency.CNY,
+            TransferCode.DEPOSIT,
+            deposit.reference());
     assertRefused(changed, LedgerException.TransferIdReused.class);
   }
 
@@ -126,33 +154,52 @@ class LedgerServiceIT extends IntegrationTestBase {
   void aPendingTransferIsResolvedOnceNeverTwice() {
     deposit(investor, 100_00);
     TransferId freeze = id();
-    ledger.createTransfer(CreateTransfer.pending(freeze, investor, escrow, Money.cny(100_00), TransferCode.INVESTMENT,
-        "bid", null));
+    ledger.createTransfer(
+        CreateTransfer.pending(
+            freeze, investor, escrow, Money.cny(100_00), TransferCode.INVESTMENT, "bid", null));
     ledger.createTransfer(CreateTransfer.voidPending(id(), freeze, "listing failed"));
-    assertRefused(CreateTransfer.post(id(), freeze, 100_00, "late post"), LedgerException.PendingAlreadyResolved.class);
-    assertRefused(CreateTransfer.voidPending(id(), freeze, "again"), LedgerException.PendingAlreadyResolved.class);
-    assertThat(ledger.balance(investor)).isEqualTo(new Balance(investor, AccountKind.INVESTOR_FUNDS, Currency.CNY,
-        100_00, 0, 100_00));
+    assertRefused(
+        CreateTransfer.post(id(), freeze, 100_00, "late post"),
+        LedgerException.PendingAlreadyResolved.class);
+    assertRefused(
+        CreateTransfer.voidPending(id(), freeze, "again"),
+        LedgerException.PendingAlreadyResolved.class);
+    assertThat(ledger.balance(investor))
+        .isEqualTo(
+            new Balance(investor, AccountKind.INVESTOR_FUNDS, Currency.CNY, 100_00, 0, 100_00));
   }
 
   @Test
   void anExpiredFreezeCannotBePostedAndIsVoidedByTheExpiryJob() throws InterruptedException {
     deposit(investor, 100_00);
     TransferId freeze = id();
-    ledger.createTransfer(CreateTransfer.pending(freeze, investor, escrow, Money.cny(30_00), TransferCode.INVESTMENT,
-        "bid", Duration.ofMillis(300)));
+    ledger.createTransfer(
+        CreateTransfer.pending(
+            freeze,
+            investor,
+            escrow,
+            Money.cny(30_00),
+            TransferCode.INVESTMENT,
+            "bid",
+            Duration.ofMillis(300)));
     Thread.sleep(400);
-    assertRefused(CreateTransfer.post(id(), freeze, 30_00, "too late"), LedgerException.PendingExpired.class);
+    assertRefused(
+        CreateTransfer.post(id(), freeze, 30_00, "too late"), LedgerException.PendingExpired.class);
     ledger.expirePendingTransfers(1_000);
     assertThat(ledger.balance(investor).frozenMinor()).isZero();
-    assertRefused(CreateTransfer.voidPending(id(), freeze, "again"), LedgerException.PendingAlreadyResolved.class);
+    assertRefused(
+        CreateTransfer.voidPending(id(), freeze, "again"),
+        LedgerException.PendingAlreadyResolved.class);
   }
 
   @Test
   void atomicBatchWithOneBadTransferWritesNothing() {
     long before = transferCount();
-    List<CreateTransfer> batch = List.of(single(bank, investor, 10_00, TransferCode.DEPOSIT),
-        single(investor, escrow, 50_00, TransferCode.INVESTMENT), single(bank, investor, 5_00, TransferCode.DEPOSIT));
+    List<CreateTransfer> batch =
+        List.of(
+            single(bank, investor, 10_00, TransferCode.DEPOSIT),
+            single(investor, escrow, 50_00, TransferCode.INVESTMENT),
+            single(bank, investor, 5_00, TransferCode.DEPOSIT));
     assertThatThrownBy(() -> ledger.createTransfers(batch, BatchMode.ATOMIC))
         .isInstanceOf(LedgerException.InsufficientFunds.class);
     assertThat(transferCount()).isEqualTo(before);
@@ -161,10 +208,15 @@ class LedgerServiceIT extends IntegrationTestBase {
 
   @Test
   void eachModeBatchReportsTheBadTransferAndWritesTheOthers() {
-    List<CreateTransfer> batch = List.of(single(bank, investor, 10_00, TransferCode.DEPOSIT),
-        single(investor, escrow, 50_00, TransferCode.INVESTMENT), single(bank, investor, 5_00, TransferCode.DEPOSIT));
+    List<CreateTransfer> batch =
+        List.of(
+            single(bank, investor, 10_00, TransferCode.DEPOSIT),
+            single(investor, escrow, 50_00, TransferCode.INVESTMENT),
+            single(bank, investor, 5_00, TransferCode.DEPOSIT));
     List<TransferResult> results = ledger.createTransfers(batch, BatchMode.EACH);
-    assertThat(results).extracting(TransferResult::error).containsExactly(null, LedgerError.INSUFFICIENT_FUNDS, null);
+    assertThat(results)
+        .extracting(TransferResult::error)
+        .containsExactly(null, LedgerError.INSUFFICIENT_FUNDS, null);
     assertThat(ledger.balance(investor).totalMinor()).isEqualTo(15_00);
   }
 
@@ -181,18 +233,31 @@ class LedgerServiceIT extends IntegrationTestBase {
   @Test
   void transfersAreNeverUpdatedOrDeletedAndAccountsKeepTheirIdentity() {
     TransferId deposit = deposit(investor, 1_00);
-    assertThatThrownBy(() -> jdbc.update("UPDATE ledger.transfer SET amount_minor = 2 WHERE id = ?", deposit.value()))
+    assertThatThrownBy(
+            () ->
+                jdbc.update(
+                    "UPDATE ledger.transfer SET amount_minor = 2 WHERE id = ?", deposit.value()))
         .hasMessageContaining("not allowed");
-    assertThatThrownBy(() -> jdbc.update("DELETE FROM ledger.transfer WHERE id = ?", deposit.value()))
+    assertThatThrownBy(
+            () -> jdbc.update("DELETE FROM ledger.transfer WHERE id = ?", deposit.value()))
         .hasMessageContaining("not allowed");
-    assertThatThrownBy(() -> jdbc.update("DELETE FROM ledger.account WHERE id = ?", investor.value()))
+    assertThatThrownBy(
+            () -> jdbc.update("DELETE FROM ledger.account WHERE id = ?", investor.value()))
         .hasMessageContaining("not allowed");
-    assertThatThrownBy(() -> jdbc.update("UPDATE ledger.account SET kind = 'LOAN_ESCROW' WHERE id = ?",
-        investor.value())).hasMessageContaining("not allowed");
+    assertThatThrownBy(
+            () ->
+                jdbc.update(
+                    "UPDATE ledger.account SET kind = 'LOAN_ESCROW' WHERE id = ?",
+                    investor.value()))
+        .hasMessageContaining("not allowed");
     ledger.createTransfer(single(investor, bank, 1_00, TransferCode.WITHDRAWAL));
     // The counters may change, but never so that a flagged account goes negative.
-    assertThatThrownBy(() -> jdbc.update("UPDATE ledger.account SET credits_posted = credits_posted - 1 WHERE id = ?",
-        investor.value())).hasMessageContaining("account_debits_within_credits");
+    assertThatThrownBy(
+            () ->
+                jdbc.update(
+                    "UPDATE ledger.account SET credits_posted = credits_posted - 1 WHERE id = ?",
+                    investor.value()))
+        .hasMessageContaining("account_debits_within_credits");
     assertThat(ledger.balance(investor).totalMinor()).isZero();
   }
 
@@ -201,7 +266,8 @@ class LedgerServiceIT extends IntegrationTestBase {
     deposit(investor, 70_00);
     ledger.createTransfer(single(investor, bank, 70_00, TransferCode.REVERSAL));
     assertThat(ledger.balance(investor).totalMinor()).isZero();
-    assertRefused(single(bank, escrow, 1, TransferCode.REVERSAL), LedgerException.FlowNotAllowed.class);
+    assertRefused(
+        single(bank, escrow, 1, TransferCode.REVERSAL), LedgerException.FlowNotAllowed.class);
   }
 
   @Test
@@ -210,20 +276,23 @@ class LedgerServiceIT extends IntegrationTestBase {
     AccountId mine = ledger.openAccount(AccountKind.INVESTOR_FUNDS, owner, Currency.CNY);
     deposit(mine, 100_00);
     TransferId freeze = id();
-    ledger.createTransfer(CreateTransfer.pending(freeze, mine, escrow, Money.cny(40_00), TransferCode.INVESTMENT,
-        "bid", null));
+    ledger.createTransfer(
+        CreateTransfer.pending(
+            freeze, mine, escrow, Money.cny(40_00), TransferCode.INVESTMENT, "bid", null));
     ledger.createTransfer(CreateTransfer.post(id(), freeze, 40_00, "full"));
     StatementPage page = ledger.statement(owner, null, null, 0, 2);
     assertThat(page.total()).isEqualTo(3);
     assertThat(page.totalPages()).isEqualTo(2);
-    assertThat(page.items()).extracting(StatementLine::type).containsExactly(TransferType.POST_PENDING,
-        TransferType.PENDING);
+    assertThat(page.items())
+        .extracting(StatementLine::type)
+        .containsExactly(TransferType.POST_PENDING, TransferType.PENDING);
     assertThat(page.items().get(0).balanceAfterMinor()).isEqualTo(60_00);
     assertThat(page.items().get(0).frozenAfterMinor()).isZero();
     assertThat(page.items().get(1).balanceAfterMinor()).isEqualTo(100_00);
     assertThat(page.items().get(1).frozenAfterMinor()).isEqualTo(40_00);
     assertThat(page.balances()).extracting(Balance::totalMinor).containsExactly(60_00L);
-    assertThat(ledger.statement(owner, null, null, 1, 2).items()).extracting(StatementLine::code)
+    assertThat(ledger.statement(owner, null, null, 1, 2).items())
+        .extracting(StatementLine::code)
         .containsExactly(TransferCode.DEPOSIT);
   }
 
@@ -231,17 +300,26 @@ class LedgerServiceIT extends IntegrationTestBase {
   void transfersJoinTheCallersTransaction() {
     TransactionTemplate caller = new TransactionTemplate(transactions);
     CreateTransfer deposit = single(bank, investor, 10_00, TransferCode.DEPOSIT);
-    assertThatThrownBy(() -> caller.executeWithoutResult(tx -> {
-      ledger.createTransfer(deposit);
-      throw new IllegalStateException("the caller fails after the transfer");
-    })).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(
+            () ->
+                caller.executeWithoutResult(
+                    tx -> {
+                      ledger.createTransfer(deposit);
+                      throw new IllegalStateException("the caller fails after the transfer");
+                    }))
+        .isInstanceOf(IllegalStateException.class);
     assertThat(ledger.transfer(deposit.id())).isEmpty();
-    caller.executeWithoutResult(tx -> {
-      ledger.createTransfer(deposit);
-      assertThatThrownBy(() -> ledger.createTransfer(single(investor, escrow, 50_00, TransferCode.INVESTMENT)))
-          .isInstanceOf(LedgerException.InsufficientFunds.class);
-    });
-    assertThat(ledger.balance(investor).totalMinor()).as("a handled refusal does not roll back the caller")
+    caller.executeWithoutResult(
+        tx -> {
+          ledger.createTransfer(deposit);
+          assertThatThrownBy(
+                  () ->
+                      ledger.createTransfer(
+                          single(investor, escrow, 50_00, TransferCode.INVESTMENT)))
+              .isInstanceOf(LedgerException.InsufficientFunds.class);
+        });
+    assertThat(ledger.balance(investor).totalMinor())
+        .as("a handled refusal does not roll back the caller")
         .isEqualTo(10_00);
   }
 
@@ -261,7 +339,8 @@ class LedgerServiceIT extends IntegrationTestBase {
     return deposit.id();
   }
 
-  private CreateTransfer single(AccountId debit, AccountId credit, long amountMinor, TransferCode code) {
+  private CreateTransfer single(
+      AccountId debit, AccountId credit, long amountMinor, TransferCode code) {
     return CreateTransfer.single(id(), debit, credit, amountMinor, Currency.CNY, code, "test");
   }
 

@@ -20,7 +20,8 @@ public record AccountState(
     long creditsPending) {
 
   public static AccountState opened(AccountId id, AccountKind kind, Currency currency) {
-    return new AccountState(id, kind, currency, AccountFlag.toBits(kind.defaultFlags()), 0, 0, 0, 0);
+    return new AccountState(
+        id, kind, currency, AccountFlag.toBits(kind.defaultFlags()), 0, 0, 0, 0);
   }
 
   /**
@@ -28,9 +29,16 @@ public record AccountState(
    *
    * @throws ArithmeticException when a counter would overflow
    */
-  public AccountState plus(long debitsPostedDelta, long creditsPostedDelta, long debitsPendingDelta,
+  public AccountState plus(
+      long debitsPostedDelta,
+      long creditsPostedDelta,
+      long debitsPendingDelta,
       long creditsPendingDelta) {
-    return new AccountState(id, kind, currency, flags,
+    return new AccountState(
+        id,
+        kind,
+        currency,
+        flags,
         Math.addExact(debitsPosted, debitsPostedDelta),
         Math.addExact(creditsPosted, creditsPostedDelta),
         Math.addExact(debitsPending, debitsPendingDelta),

@@ -17,29 +17,30 @@ import java.util.Set;
 /**
  * Which account kind may pay which, and why (DESIGN.md "No fund pool"): investor money moves only
  * investor -> loan -> borrower and borrower -> loan -> investors; the platform's own account
- * receives only fees. Money enters and leaves only through the bank settlement account. A
- * {@link TransferCode#REVERSAL} is allowed exactly along the reverse of an allowed flow.
+ * receives only fees. Money enters and leaves only through the bank settlement account. A {@link
+ * TransferCode#REVERSAL} is allowed exactly along the reverse of an allowed flow.
  */
 public final class AllowedFlows {
 
   /** One row of the table: debit kind -> credit kind, for these reasons. */
   public record Flow(AccountKind debit, AccountKind credit, TransferCode code) {}
 
-  private static final List<Flow> TABLE = List.of(
-      new Flow(BANK_SETTLEMENT, INVESTOR_FUNDS, TransferCode.DEPOSIT),
-      new Flow(BANK_SETTLEMENT, BORROWER_FUNDS, TransferCode.DEPOSIT),
-      new Flow(INVESTOR_FUNDS, BANK_SETTLEMENT, TransferCode.WITHDRAWAL),
-      new Flow(BORROWER_FUNDS, BANK_SETTLEMENT, TransferCode.WITHDRAWAL),
-      new Flow(PLATFORM_FEE_INCOME, BANK_SETTLEMENT, TransferCode.WITHDRAWAL),
-      new Flow(INVESTOR_FUNDS, LOAN_ESCROW, TransferCode.INVESTMENT),
-      new Flow(LOAN_ESCROW, INVESTOR_FUNDS, TransferCode.REFUND),
-      new Flow(LOAN_ESCROW, BORROWER_FUNDS, TransferCode.DISBURSEMENT),
-      new Flow(BORROWER_FUNDS, LOAN_ESCROW, TransferCode.REPAYMENT),
-      new Flow(LOAN_ESCROW, INVESTOR_FUNDS, TransferCode.DISTRIBUTION),
-      new Flow(LOAN_ESCROW, PLATFORM_FEE_INCOME, TransferCode.FEE),
-      new Flow(BORROWER_FUNDS, PLATFORM_FEE_INCOME, TransferCode.FEE),
-      new Flow(INVESTOR_FUNDS, PLATFORM_FEE_INCOME, TransferCode.FEE),
-      new Flow(INVESTOR_FUNDS, INVESTOR_FUNDS, TransferCode.RESALE));
+  private static final List<Flow> TABLE =
+      List.of(
+          new Flow(BANK_SETTLEMENT, INVESTOR_FUNDS, TransferCode.DEPOSIT),
+          new Flow(BANK_SETTLEMENT, BORROWER_FUNDS, TransferCode.DEPOSIT),
+          new Flow(INVESTOR_FUNDS, BANK_SETTLEMENT, TransferCode.WITHDRAWAL),
+          new Flow(BORROWER_FUNDS, BANK_SETTLEMENT, TransferCode.WITHDRAWAL),
+          new Flow(PLATFORM_FEE_INCOME, BANK_SETTLEMENT, TransferCode.WITHDRAWAL),
+          new Flow(INVESTOR_FUNDS, LOAN_ESCROW, TransferCode.INVESTMENT),
+          new Flow(LOAN_ESCROW, INVESTOR_FUNDS, TransferCode.REFUND),
+          new Flow(LOAN_ESCROW, BORROWER_FUNDS, TransferCode.DISBURSEMENT),
+          new Flow(BORROWER_FUNDS, LOAN_ESCROW, TransferCode.REPAYMENT),
+          new Flow(LOAN_ESCROW, INVESTOR_FUNDS, TransferCode.DISTRIBUTION),
+          new Flow(LOAN_ESCROW, PLATFORM_FEE_INCOME, TransferCode.FEE),
+          new Flow(BORROWER_FUNDS, PLATFORM_FEE_INCOME, TransferCode.FEE),
+          new Flow(INVESTOR_FUNDS, PLATFORM_FEE_INCOME, TransferCode.FEE),
+          new Flow(INVESTOR_FUNDS, INVESTOR_FUNDS, TransferCode.RESALE));
 
   private static final Map<AccountKind, Map<AccountKind, Set<TransferCode>>> ALLOWED = index();
 

@@ -17,9 +17,9 @@ import java.util.Set;
 
 /**
  * The rules of the ledger check, fed account by account (so millions of accounts can stream
- * through): per currency the sum of debits equals the sum of credits, each account's counters
- * equal the sums of its transfers, no flagged account is beyond its limit, and no pending transfer
- * was resolved twice.
+ * through): per currency the sum of debits equals the sum of credits, each account's counters equal
+ * the sums of its transfers, no flagged account is beyond its limit, and no pending transfer was
+ * resolved twice.
  */
 public final class LedgerAudit {
 
@@ -27,17 +27,22 @@ public final class LedgerAudit {
   public record AccountAudit(AccountState stored, Counters recomputed) {}
 
   /** Debits and credits, posted and pending. */
-  public record Counters(long debitsPosted, long creditsPosted, long debitsPending, long creditsPending) {
+  public record Counters(
+      long debitsPosted, long creditsPosted, long debitsPending, long creditsPending) {
 
     public static final Counters ZERO = new Counters(0, 0, 0, 0);
 
     Counters plus(long dp, long cp, long dpe, long cpe) {
-      return new Counters(Math.addExact(debitsPosted, dp), Math.addExact(creditsPosted, cp),
-          Math.addExact(debitsPending, dpe), Math.addExact(creditsPending, cpe));
+      return new Counters(
+          Math.addExact(debitsPosted, dp),
+          Math.addExact(creditsPosted, cp),
+          Math.addExact(debitsPending, dpe),
+          Math.addExact(creditsPending, cpe));
     }
 
     static Counters of(AccountState a) {
-      return new Counters(a.debitsPosted(), a.creditsPosted(), a.debitsPending(), a.creditsPending());
+      return new Counters(
+          a.debitsPosted(), a.creditsPosted(), a.debitsPending(), a.creditsPending());
     }
   }
 
@@ -57,7 +62,13 @@ public final class LedgerAudit {
     totals[3] = Math.addExact(totals[3], a.creditsPending());
     sumOfBalances = Math.addExact(sumOfBalances, a.creditsPosted() - a.debitsPosted());
     if (!Counters.of(a).equals(audit.recomputed())) {
-      violation("account " + a.id() + " holds " + Counters.of(a) + " but its transfers sum to " + audit.recomputed());
+      violation(
+          "account "
+              + a.id()
+              + " holds "
+              + Counters.of(a)
+              + " but its transfers sum to "
+              + audit.recomputed());
     }
     if (!a.countersNonNegative() || !a.withinLimits()) {
       violation("account " + a.id() + " (" + a.kind() + ") is beyond its limit: " + Counters.of(a));
@@ -72,15 +83,18 @@ public final class LedgerAudit {
   }
 
   public LedgerCheckReport report(long transfers) {
-    totalsByCurrency.forEach((currency, t) -> {
-      if (t[0] != t[1]) {
-        violation(currency + ": posted debits " + t[0] + " differ from posted credits " + t[1]);
-      }
-      if (t[2] != t[3]) {
-        violation(currency + ": pending debits " + t[2] + " differ from pending credits " + t[3]);
-      }
-    });
-    return new LedgerCheckReport(violationCount == 0, accounts, transfers, sumOfBalances, violations);
+    totalsByCurrency.forEach(
+        (currency, t) -> {
+          if (t[0] != t[1]) {
+            violation(currency + ": posted debits " + t[0] + " differ from posted credits " + t[1]);
+          }
+          if (t[2] != t[3]) {
+            violation(
+                currency + ": pending debits " + t[2] + " differ from pending credits " + t[3]);
+          }
+        });
+    return new LedgerCheckReport(
+        violationCount == 0, accounts, transfers, sumOfBalances, violations);
   }
 
   private void violation(String text) {

@@ -16,22 +16,29 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** Where accounts and transfers are kept. Every method that writes runs in the caller's transaction. */
+/**
+ * Where accounts and transfers are kept. Every method that writes runs in the caller's transaction.
+ */
 public interface LedgerStore {
 
   /** Opens the account of (owner, kind, currency) unless it exists; answers its id either way. */
-  AccountId openAccount(AccountId newId, AccountKind kind, UUID ownerId, Currency currency, Instant now);
+  AccountId openAccount(
+      AccountId newId, AccountKind kind, UUID ownerId, Currency currency, Instant now);
 
   /** What a batch needs, read after its accounts were locked. */
-  record Locked(Map<AccountId, AccountState> accounts, Map<TransferId, Transfer> transfers,
+  record Locked(
+      Map<AccountId, AccountState> accounts,
+      Map<TransferId, Transfer> transfers,
       Set<TransferId> resolvedPendings) {}
 
   /**
    * In one round trip: locks the named accounts in id order (no deadlocks between batches) until
-   * the transaction ends and reads their counters; then, after the locks, reads the named
-   * transfers and which of the named pending transfers are resolved. Unknown ids are absent.
+   * the transaction ends and reads their counters; then, after the locks, reads the named transfers
+   * and which of the named pending transfers are resolved. Unknown ids are absent.
    */
-  Locked lockAndRead(Collection<AccountId> accountIds, Collection<TransferId> transferIds,
+  Locked lockAndRead(
+      Collection<AccountId> accountIds,
+      Collection<TransferId> transferIds,
       Collection<TransferId> pendingIds);
 
   /** The database's default isolation level, e.g. {@code read committed}. */
@@ -55,6 +62,8 @@ public interface LedgerStore {
   /** Unresolved pending transfers whose timeout has passed, oldest first. */
   List<Transfer> expiredPendings(Instant now, int limit);
 
-  /** Streams every account with its recomputed counters into the audit; answers the transfer count. */
+  /**
+   * Streams every account with its recomputed counters into the audit; answers the transfer count.
+   */
   long audit(LedgerAudit audit);
 }

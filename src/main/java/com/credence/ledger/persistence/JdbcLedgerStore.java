@@ -43,15 +43,21 @@ class JdbcLedgerStore implements LedgerStore {
   private static final String ACCOUNT_COLUMNS =
       "id, kind, owner_id, currency, flags, debits_posted, credits_posted, debits_pending, credits_pending";
 
-  private static final String TRANSFER_COLUMNS = "id, type, debit_account_id, credit_account_id, amount_minor, "
-      + "currency, code, pending_id, reference, business_date, expires_at, created_at";
+  private static final String TRANSFER_COLUMNS =
+      "id, type, debit_account_id, credit_account_id, amount_minor, "
+          + "currency, code, pending_id, reference, business_date, expires_at, created_at";
 
-  private static final String LOCK_AND_READ = "SELECT " + ACCOUNT_COLUMNS
-      + " FROM ledger.account WHERE id = ANY(?) ORDER BY id FOR UPDATE;"
-      + " SELECT " + TRANSFER_COLUMNS + " FROM ledger.transfer WHERE id = ANY(?);"
-      + " SELECT pending_id FROM ledger.transfer WHERE pending_id = ANY(?)";
+  private static final String LOCK_AND_READ =
+      "SELECT "
+          + ACCOUNT_COLUMNS
+          + " FROM ledger.account WHERE id = ANY(?) ORDER BY id FOR UPDATE;"
+          + " SELECT "
+          + TRANSFER_COLUMNS
+          + " FROM ledger.transfer WHERE id = ANY(?);"
+          + " SELECT pending_id FROM ledger.transfer WHERE pending_id = ANY(?)";
 
-  private static final String WRITE = """
+  private static final String WRITE =
+      """
       WITH inserted AS (
         INSERT INTO ledger.transfer (id, type, debit_account_id, credit_account_id, amount_minor, currency, code,
                                      pending_id, reference, business_date, expires_at, created_at)
@@ -68,7 +74,8 @@ class JdbcLedgerStore implements LedgerStore {
       SELECT (SELECT count(*) FROM inserted), (SELECT count(*) FROM updated)
       """;
 
-  private static final String STATEMENT_LINES = """
+  private static final String STATEMENT_LINES =
+      """
       WITH mine AS (SELECT id, kind FROM ledger.account WHERE owner_id = ?),
       lines AS (
         SELECT t.seq, t.id, m.id AS account_id, m.kind, t.type, t.code, 'DEBIT' AS direction, t.amount_minor,
@@ -93,7 +100,8 @@ class JdbcLedgerStore implements LedgerStore {
        ORDER BY seq DESC, account_id LIMIT ? OFFSET ?
       """;
 
-  private static final String AUDIT = """
+  private static final String AUDIT =
+      """
       WITH resolved AS (
         SELECT pending_id FROM ledger.transfer WHERE pending_id IS NOT NULL
       ), moves AS (
@@ -125,54 +133,70 @@ class JdbcLedgerStore implements LedgerStore {
   }
 
   @Override
-  public AccountId openAccount(AccountId newId, AccountKind kind, UUID ownerId, Currency currency, Instant now) {
-    jdbc.update("""
+  public AccountId openAccount(
+      AccountId newId, AccountKind kind, UUID ownerId, Currency currency, Instant now) {
+    jdbc.update(
+        """
         INSERT INTO ledger.account (id, kind, owner_id, currency, flags, created_at) VALUES (?, ?, ?, ?, ?, ?)
         ON CONFLICT (owner_id, kind, currency) DO NOTHING
-        """, newId.value(), kind.name(), ownerId, currency.name(), AccountFlag.toBits(kind.defaultFlags()),
+        """,
+        newId.value(),
+        kind.name(),
+        ownerId,
+        currency.name(),
+        AccountFlag.toBits(kind.defaultFlags()),
         Timestamp.from(now));
-    return new AccountId(jdbc.queryForObject(
-        "SELECT id FROM ledger.account WHERE owner_id = ? AND kind = ? AND currency = ?", UUID.class,
-        ownerId, kind.name(), currency.name()));
+    return new AccountId(
+        jdbc.queryForObject(
+            "SELECT id FROM ledger.account WHERE owner_id = ? AND kind = ? AND currency = ?",
+            UUID.class,
+            ownerId,
+            kind.name(),
+            currency.name()));
   }
 
   @Override
-  public Locked lockAndRead(Collection<AccountId> accountIds, Collection<TransferId> transferIds,
+  public Locked lockAndRead(
+      Collection<AccountId> accountIds,
+      Collection<TransferId> transferIds,
       Collection<TransferId> pendingIds) {
     Map<AccountId, AccountState> accounts = new HashMap<>();
     Map<TransferId, Transfer> transfers = new HashMap<>();
     Set<TransferId> resolved = new HashSet<>();
-    jdbc.execute((Connection con) -> {
-      // Three statements, one round trip. Invariant: ORDER BY id takes the row locks in the same order
-      // in every batch, so batches never deadlock. The later statements start after the locks are
-      // held and, under READ COMMITTED, see everything committed by the batches we waited for.
-      try (PreparedStatement ps = con.prepareStatement(LOCK_AND_READ)) {
-        ps.setArray(1, con.createArrayOf("uuid", accountIds(accountIds)));
-        ps.setArray(2, con.createArrayOf("uuid", transferIds(transferIds)));
-        ps.setArray(3, con.createArrayOf("uuid", transferIds(pendingIds)));
-        ps.execute();
-        try (ResultSet rs = ps.getResultSet()) {
-          while (rs.next()) {
-            AccountState a = accountState(rs);
-            accounts.put(a.id(), a);
+    jdbc.execute(
+        (Connection con) -> {
+          // Three statements, one round trip. Invariant: ORDER BY id takes the row locks in the
+          // same order
+          // in every batch, so batches never deadlock. The later statements start after the locks
+          // are
+          // held and, under READ COMMITTED, see everything committed by the batches we waited for.
+          try (PreparedStatement ps = con.prepareStatement(LOCK_AND_READ)) {
+            ps.setArray(1, con.createArrayOf("uuid", accountIds(accountIds)));
+            ps.setArray(2, con.createArrayOf("uuid", transferIds(transferIds)));
+            ps.setArray(3, con.createArrayOf("uuid", transferIds(pendingIds)));
+            ps.execute();
+            try (ResultSet rs = ps.getResultSet()) {
+              while (rs.next()) {
+                AccountState a = accountState(rs);
+                accounts.put(a.id(), a);
+              }
+            }
+            Invariants.check(ps.getMoreResults(), "lock-and-read answers transfers");
+            try (ResultSet rs = ps.getResultSet()) {
+              while (rs.next()) {
+                Transfer t = transfer(rs);
+                transfers.put(t.id(), t);
+              }
+            }
+            Invariants.check(ps.getMoreResults(), "lock-and-read answers resolutions");
+            try (ResultSet rs = ps.getResultSet()) {
+              while (rs.next()) {
+                resolved.add(new TransferId(rs.getObject(1, UUID.class)));
+              }
+            }
           }
-        }
-        Invariants.check(ps.getMoreResults(), "lock-and-read answers transfers");
-        try (ResultSet rs = ps.getResultSet()) {
-          while (rs.next()) {
-            Transfer t = transfer(rs);
-            transfers.put(t.id(), t);
-          }
-        }
-        Invariants.check(ps.getMoreResults(), "lock-and-read answers resolutions");
-        try (ResultSet rs = ps.getResultSet()) {
-          while (rs.next()) {
-            resolved.add(new TransferId(rs.getObject(1, UUID.class)));
-          }
-        }
-      }
-      return null;
-    });
+          return null;
+        });
     return new Locked(accounts, transfers, resolved);
   }
 
@@ -184,8 +208,13 @@ class JdbcLedgerStore implements LedgerStore {
   @Override
   public Map<TransferId, Transfer> findTransfers(Collection<TransferId> ids) {
     Map<TransferId, Transfer> transfers = new HashMap<>();
-    jdbc.query(con -> withArray(con, "SELECT " + TRANSFER_COLUMNS + " FROM ledger.transfer WHERE id = ANY(?)",
-        transferIds(ids)), (ResultSet rs) -> {
+    jdbc.query(
+        con ->
+            withArray(
+                con,
+                "SELECT " + TRANSFER_COLUMNS + " FROM ledger.transfer WHERE id = ANY(?)",
+                transferIds(ids)),
+        (ResultSet rs) -> {
           Transfer t = transfer(rs);
           transfers.put(t.id(), t);
         });
@@ -215,8 +244,10 @@ class JdbcLedgerStore implements LedgerStore {
       columns[10][i] = t.expiresAt() == null ? null : t.expiresAt().toString();
       columns[11][i] = t.createdAt().toString();
     }
-    String[] types = {"uuid", "varchar", "uuid", "uuid", "int8", "varchar", "varchar", "uuid", "varchar", "varchar",
-        "varchar", "varchar"};
+    String[] types = {
+      "uuid", "varchar", "uuid", "uuid", "int8", "varchar", "varchar", "uuid", "varchar", "varchar",
+      "varchar", "varchar"
+    };
     List<AccountState> changed = List.copyOf(accounts);
     int m = changed.size();
     UUID[] accountIds = new UUID[m];
@@ -229,97 +260,146 @@ class JdbcLedgerStore implements LedgerStore {
       counters[2][i] = a.debitsPending();
       counters[3][i] = a.creditsPending();
     }
-    long[] counts = jdbc.query(con -> {
-      PreparedStatement ps = con.prepareStatement(WRITE);
-      for (int c = 0; c < 12; c++) {
-        ps.setArray(c + 1, con.createArrayOf(types[c], columns[c]));
-      }
-      ps.setArray(13, con.createArrayOf("uuid", accountIds));
-      for (int c = 0; c < 4; c++) {
-        ps.setArray(14 + c, con.createArrayOf("int8", counters[c]));
-      }
-      return ps;
-    }, rs -> {
-      rs.next();
-      return new long[] {rs.getLong(1), rs.getLong(2)};
-    });
-    Invariants.check(counts != null && counts[0] == n && counts[1] == m,
-        "wrote %s transfers and %s accounts, expected %s and %s", counts == null ? null : counts[0],
-        counts == null ? null : counts[1], n, m);
+    long[] counts =
+        jdbc.query(
+            con -> {
+              PreparedStatement ps = con.prepareStatement(WRITE);
+              for (int c = 0; c < 12; c++) {
+                ps.setArray(c + 1, con.createArrayOf(types[c], columns[c]));
+              }
+              ps.setArray(13, con.createArrayOf("uuid", accountIds));
+              for (int c = 0; c < 4; c++) {
+                ps.setArray(14 + c, con.createArrayOf("int8", counters[c]));
+              }
+              return ps;
+            },
+            rs -> {
+              rs.next();
+              return new long[] {rs.getLong(1), rs.getLong(2)};
+            });
+    Invariants.check(
+        counts != null && counts[0] == n && counts[1] == m,
+        "wrote %s transfers and %s accounts, expected %s and %s",
+        counts == null ? null : counts[0],
+        counts == null ? null : counts[1],
+        n,
+        m);
   }
 
   @Override
   public Optional<AccountView> account(AccountId id) {
-    return jdbc.query("SELECT " + ACCOUNT_COLUMNS + " FROM ledger.account WHERE id = ?", ACCOUNT_VIEW, id.value())
-        .stream().findFirst();
+    return jdbc
+        .query(
+            "SELECT " + ACCOUNT_COLUMNS + " FROM ledger.account WHERE id = ?",
+            ACCOUNT_VIEW,
+            id.value())
+        .stream()
+        .findFirst();
   }
 
   @Override
   public List<AccountView> accountsOf(UUID ownerId) {
-    return jdbc.query("SELECT " + ACCOUNT_COLUMNS + " FROM ledger.account WHERE owner_id = ? ORDER BY kind, id",
-        ACCOUNT_VIEW, ownerId);
+    return jdbc.query(
+        "SELECT " + ACCOUNT_COLUMNS + " FROM ledger.account WHERE owner_id = ? ORDER BY kind, id",
+        ACCOUNT_VIEW,
+        ownerId);
   }
 
   @Override
-  public List<StatementLine> statement(UUID ownerId, LocalDate from, LocalDate to, int offset, int limit) {
-    return jdbc.query(STATEMENT_LINES, (rs, row) -> new StatementLine(
-        rs.getLong("seq"),
-        new TransferId(rs.getObject("id", UUID.class)),
-        new AccountId(rs.getObject("account_id", UUID.class)),
-        AccountKind.valueOf(rs.getString("kind")),
-        TransferType.valueOf(rs.getString("type")),
-        TransferCode.valueOf(rs.getString("code")),
-        StatementLine.Direction.valueOf(rs.getString("direction")),
-        rs.getLong("amount_minor"),
-        rs.getLong("balance_after"),
-        rs.getLong("frozen_after"),
-        rs.getString("reference"),
-        rs.getObject("business_date", LocalDate.class),
-        rs.getTimestamp("created_at").toInstant()), ownerId, from, to, limit, offset);
+  public List<StatementLine> statement(
+      UUID ownerId, LocalDate from, LocalDate to, int offset, int limit) {
+    return jdbc.query(
+        STATEMENT_LINES,
+        (rs, row) ->
+            new StatementLine(
+                rs.getLong("seq"),
+                new TransferId(rs.getObject("id", UUID.class)),
+                new AccountId(rs.getObject("account_id", UUID.class)),
+                AccountKind.valueOf(rs.getString("kind")),
+                TransferType.valueOf(rs.getString("type")),
+                TransferCode.valueOf(rs.getString("code")),
+                StatementLine.Direction.valueOf(rs.getString("direction")),
+                rs.getLong("amount_minor"),
+                rs.getLong("balance_after"),
+                rs.getLong("frozen_after"),
+                rs.getString("reference"),
+                rs.getObject("business_date", LocalDate.class),
+                rs.getTimestamp("created_at").toInstant()),
+        ownerId,
+        from,
+        to,
+        limit,
+        offset);
   }
 
   @Override
   public long statementSize(UUID ownerId, LocalDate from, LocalDate to) {
-    Long count = jdbc.queryForObject("""
+    Long count =
+        jdbc.queryForObject(
+            """
         WITH mine AS (SELECT id FROM ledger.account WHERE owner_id = ?)
         SELECT (SELECT count(*) FROM mine m JOIN ledger.transfer t ON t.debit_account_id = m.id
                  WHERE t.business_date BETWEEN ? AND ?)
              + (SELECT count(*) FROM mine m JOIN ledger.transfer t ON t.credit_account_id = m.id
                  WHERE t.business_date BETWEEN ? AND ?)
-        """, Long.class, ownerId, from, to, from, to);
+        """,
+            Long.class,
+            ownerId,
+            from,
+            to,
+            from,
+            to);
     return count == null ? 0 : count;
   }
 
   @Override
   public List<Transfer> expiredPendings(Instant now, int limit) {
-    return jdbc.query("SELECT " + TRANSFER_COLUMNS + " FROM ledger.transfer t WHERE t.expires_at <= ? "
-        + "AND NOT EXISTS (SELECT 1 FROM ledger.transfer r WHERE r.pending_id = t.id) ORDER BY t.expires_at LIMIT ?",
-        (rs, row) -> transfer(rs), Timestamp.from(now), limit);
+    return jdbc.query(
+        "SELECT "
+            + TRANSFER_COLUMNS
+            + " FROM ledger.transfer t WHERE t.expires_at <= ? "
+            + "AND NOT EXISTS (SELECT 1 FROM ledger.transfer r WHERE r.pending_id = t.id) ORDER BY t.expires_at LIMIT ?",
+        (rs, row) -> transfer(rs),
+        Timestamp.from(now),
+        limit);
   }
 
   @Override
   public long audit(LedgerAudit audit) {
-    jdbc.query(AUDIT, (ResultSet rs) -> {
-      audit.add(new LedgerAudit.AccountAudit(accountState(rs), new LedgerAudit.Counters(
-          rs.getLong("r_dp"), rs.getLong("r_cp"), rs.getLong("r_dpe"), rs.getLong("r_cpe"))));
-    });
-    Long twice = jdbc.queryForObject("SELECT count(*) FROM (SELECT pending_id FROM ledger.transfer "
-        + "WHERE pending_id IS NOT NULL GROUP BY pending_id HAVING count(*) > 1) x", Long.class);
+    jdbc.query(
+        AUDIT,
+        (ResultSet rs) -> {
+          audit.add(
+              new LedgerAudit.AccountAudit(
+                  accountState(rs),
+                  new LedgerAudit.Counters(
+                      rs.getLong("r_dp"),
+                      rs.getLong("r_cp"),
+                      rs.getLong("r_dpe"),
+                      rs.getLong("r_cpe"))));
+        });
+    Long twice =
+        jdbc.queryForObject(
+            "SELECT count(*) FROM (SELECT pending_id FROM ledger.transfer "
+                + "WHERE pending_id IS NOT NULL GROUP BY pending_id HAVING count(*) > 1) x",
+            Long.class);
     audit.pendingResolvedTwice(twice == null ? 0 : twice);
     Long transfers = jdbc.queryForObject("SELECT count(*) FROM ledger.transfer", Long.class);
     return transfers == null ? 0 : transfers;
   }
 
-  private static final RowMapper<AccountView> ACCOUNT_VIEW = (rs, row) -> new AccountView(
-      new AccountId(rs.getObject("id", UUID.class)),
-      AccountKind.valueOf(rs.getString("kind")),
-      rs.getObject("owner_id", UUID.class),
-      Currency.valueOf(rs.getString("currency")),
-      AccountFlag.fromBits(rs.getInt("flags")),
-      rs.getLong("debits_posted"),
-      rs.getLong("credits_posted"),
-      rs.getLong("debits_pending"),
-      rs.getLong("credits_pending"));
+  private static final RowMapper<AccountView> ACCOUNT_VIEW =
+      (rs, row) ->
+          new AccountView(
+              new AccountId(rs.getObject("id", UUID.class)),
+              AccountKind.valueOf(rs.getString("kind")),
+              rs.getObject("owner_id", UUID.class),
+              Currency.valueOf(rs.getString("currency")),
+              AccountFlag.fromBits(rs.getInt("flags")),
+              rs.getLong("debits_posted"),
+              rs.getLong("credits_posted"),
+              rs.getLong("debits_pending"),
+              rs.getLong("credits_pending"));
 
   private static AccountState accountState(ResultSet rs) throws SQLException {
     return new AccountState(
@@ -351,7 +431,8 @@ class JdbcLedgerStore implements LedgerStore {
         rs.getTimestamp("created_at").toInstant());
   }
 
-  private static PreparedStatement withArray(Connection con, String sql, UUID[] ids) throws SQLException {
+  private static PreparedStatement withArray(Connection con, String sql, UUID[] ids)
+      throws SQLException {
     PreparedStatement ps = con.prepareStatement(sql);
     ps.setArray(1, con.createArrayOf("uuid", ids));
     return ps;

@@ -21,9 +21,18 @@ class LedgerAdminRestController {
   @GetMapping("/api/v1/admin/ledger/check")
   CheckResponse check() {
     LedgerCheckReport report = checker.check();
-    return new CheckResponse(report.balanced(), report.accounts(), report.transfers(),
-        BigDecimal.valueOf(report.sumOfBalancesMinor(), 2).toPlainString(), report.violations());
+    return new CheckResponse(
+        report.balanced(),
+        report.accounts(),
+        report.transfers(),
+        BigDecimal.valueOf(report.sumOfBalancesMinor(), 2).toPlainString(),
+        report.violations());
   }
 
-  record CheckResponse(boolean balanced, long accounts, long transfers, String sumOfBalances, List<String> violations) {}
+  record CheckResponse(
+      boolean balanced,
+      long accounts,
+      long transfers,
+      String sumOfBalances,
+      List<String> violations) {}
 }

@@ -28,26 +28,48 @@ class StatementRestController {
   }
 
   @GetMapping("/api/v1/me/statement")
-  StatementResponse statement(@AuthenticationPrincipal AuthenticatedUser user,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+  StatementResponse statement(
+      @AuthenticationPrincipal AuthenticatedUser user,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          @Nullable LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          @Nullable LocalDate to,
       @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-      @RequestParam(defaultValue = "20") @Min(1) @Max(LedgerService.STATEMENT_PAGE_SIZE_MAX) int size) {
+      @RequestParam(defaultValue = "20") @Min(1) @Max(LedgerService.STATEMENT_PAGE_SIZE_MAX)
+          int size) {
     StatementPage statement = ledger.statement(user.userId(), from, to, page, size);
-    return new StatementResponse(statement.items().stream().map(StatementRestController::line).toList(),
-        statement.page(), statement.size(), statement.total(),
+    return new StatementResponse(
+        statement.items().stream().map(StatementRestController::line).toList(),
+        statement.page(),
+        statement.size(),
+        statement.total(),
         statement.balances().stream().map(StatementRestController::balance).toList());
   }
 
   private static LineResponse line(StatementLine l) {
-    return new LineResponse(l.transferId().toString(), l.accountId().toString(), l.accountKind().name(),
-        l.type().name(), l.code().name(), l.direction().name(), yuan(l.amountMinor()), yuan(l.balanceAfterMinor()),
-        yuan(l.frozenAfterMinor()), l.reference(), l.businessDate().toString(), l.createdAt().toString());
+    return new LineResponse(
+        l.transferId().toString(),
+        l.accountId().toString(),
+        l.accountKind().name(),
+        l.type().name(),
+        l.code().name(),
+        l.direction().name(),
+        yuan(l.amountMinor()),
+        yuan(l.balanceAfterMinor()),
+        yuan(l.frozenAfterMinor()),
+        l.reference(),
+        l.businessDate().toString(),
+        l.createdAt().toString());
   }
 
   private static BalanceResponse balance(Balance b) {
-    return new BalanceResponse(b.accountId().toString(), b.kind().name(), yuan(b.availableMinor()),
-        yuan(b.frozenMinor()), yuan(b.totalMinor()), b.currency().name());
+    return new BalanceResponse(
+        b.accountId().toString(),
+        b.kind().name(),
+        yuan(b.availableMinor()),
+        yuan(b.frozenMinor()),
+        yuan(b.totalMinor()),
+        b.currency().name());
   }
 
   /** Yuan with two decimals; unlike Money, a running figure may in principle be negative. */
@@ -55,12 +77,28 @@ class StatementRestController {
     return BigDecimal.valueOf(minor, 2).toPlainString();
   }
 
-  record StatementResponse(List<LineResponse> items, int page, int size, long total, List<BalanceResponse> balances) {}
+  record StatementResponse(
+      List<LineResponse> items, int page, int size, long total, List<BalanceResponse> balances) {}
 
-  record LineResponse(String transferId, String accountId, String accountKind, String type, String code,
-      String direction, String amount, String balanceAfter, String frozenAfter, String reference,
-      String businessDate, String createdAt) {}
+  record LineResponse(
+      String transferId,
+      String accountId,
+      String accountKind,
+      String type,
+      String code,
+      String direction,
+      String amount,
+      String balanceAfter,
+      String frozenAfter,
+      String reference,
+      String businessDate,
+      String createdAt) {}
 
-  record BalanceResponse(String accountId, String kind, String available, String frozen, String total,
+  record BalanceResponse(
+      String accountId,
+      String kind,
+      String available,
+      String frozen,
+      String total,
       String currency) {}
 }

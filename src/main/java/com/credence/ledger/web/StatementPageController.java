@@ -31,10 +31,14 @@ class StatementPageController {
   }
 
   @GetMapping("/me/statement")
-  String statement(@AuthenticationPrincipal AuthenticatedUser user,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-      @RequestParam(defaultValue = "0") int page, Model model) {
+  String statement(
+      @AuthenticationPrincipal AuthenticatedUser user,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          @Nullable LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          @Nullable LocalDate to,
+      @RequestParam(defaultValue = "0") int page,
+      Model model) {
     int safePage = Math.max(0, Math.min(page, 100_000));
     StatementPage statement = ledger.statement(user.userId(), from, to, safePage, PAGE_SIZE);
     model.addAttribute("statement", statement);
@@ -49,12 +53,16 @@ class StatementPageController {
 
     static LineView of(StatementLine l) {
       String sign = l.direction() == StatementLine.Direction.CREDIT ? "+" : "-";
-      return new LineView(l, sign + format(l.amountMinor()), format(l.balanceAfterMinor()),
+      return new LineView(
+          l,
+          sign + format(l.amountMinor()),
+          format(l.balanceAfterMinor()),
           format(l.frozenAfterMinor()));
     }
 
     private static String format(long minor) {
-      DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+      DecimalFormat format =
+          new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
       return format.format(BigDecimal.valueOf(minor, 2));
     }
   }

@@ -19,9 +19,12 @@ class AllowedFlowsTest {
   void investorMoneyGoesOnlyToLoansFeesOtherInvestorsOrTheBank() {
     assertThat(AllowedFlows.allows(INVESTOR_FUNDS, LOAN_ESCROW, TransferCode.INVESTMENT)).isTrue();
     assertThat(AllowedFlows.allows(INVESTOR_FUNDS, INVESTOR_FUNDS, TransferCode.RESALE)).isTrue();
-    assertThat(AllowedFlows.allows(INVESTOR_FUNDS, BANK_SETTLEMENT, TransferCode.WITHDRAWAL)).isTrue();
-    assertThat(AllowedFlows.allows(INVESTOR_FUNDS, BORROWER_FUNDS, TransferCode.INVESTMENT)).isFalse();
-    assertThat(AllowedFlows.allows(INVESTOR_FUNDS, BORROWER_FUNDS, TransferCode.DISBURSEMENT)).isFalse();
+    assertThat(AllowedFlows.allows(INVESTOR_FUNDS, BANK_SETTLEMENT, TransferCode.WITHDRAWAL))
+        .isTrue();
+    assertThat(AllowedFlows.allows(INVESTOR_FUNDS, BORROWER_FUNDS, TransferCode.INVESTMENT))
+        .isFalse();
+    assertThat(AllowedFlows.allows(INVESTOR_FUNDS, BORROWER_FUNDS, TransferCode.DISBURSEMENT))
+        .isFalse();
   }
 
   @Test
@@ -29,19 +32,26 @@ class AllowedFlowsTest {
     for (AccountKind payer : AccountKind.values()) {
       for (TransferCode code : TransferCode.values()) {
         boolean allowed = AllowedFlows.allows(payer, PLATFORM_FEE_INCOME, code);
-        assertThat(!allowed || code == TransferCode.FEE || (payer == BANK_SETTLEMENT && code == TransferCode.REVERSAL))
-            .as("%s -> fee income for %s", payer, code).isTrue();
+        assertThat(
+                !allowed
+                    || code == TransferCode.FEE
+                    || (payer == BANK_SETTLEMENT && code == TransferCode.REVERSAL))
+            .as("%s -> fee income for %s", payer, code)
+            .isTrue();
       }
     }
-    assertThat(AllowedFlows.allows(PLATFORM_FEE_INCOME, INVESTOR_FUNDS, TransferCode.DISTRIBUTION)).isFalse();
-    assertThat(AllowedFlows.allows(PLATFORM_FEE_INCOME, LOAN_ESCROW, TransferCode.REPAYMENT)).isFalse();
+    assertThat(AllowedFlows.allows(PLATFORM_FEE_INCOME, INVESTOR_FUNDS, TransferCode.DISTRIBUTION))
+        .isFalse();
+    assertThat(AllowedFlows.allows(PLATFORM_FEE_INCOME, LOAN_ESCROW, TransferCode.REPAYMENT))
+        .isFalse();
   }
 
   @Test
   void moneyEntersAndLeavesOnlyThroughTheBankSettlementAccount() {
     assertThat(AllowedFlows.allows(BANK_SETTLEMENT, INVESTOR_FUNDS, TransferCode.DEPOSIT)).isTrue();
     assertThat(AllowedFlows.allows(BANK_SETTLEMENT, LOAN_ESCROW, TransferCode.DEPOSIT)).isFalse();
-    assertThat(AllowedFlows.allows(LOAN_ESCROW, BANK_SETTLEMENT, TransferCode.WITHDRAWAL)).isFalse();
+    assertThat(AllowedFlows.allows(LOAN_ESCROW, BANK_SETTLEMENT, TransferCode.WITHDRAWAL))
+        .isFalse();
   }
 
   @Test
@@ -52,7 +62,8 @@ class AllowedFlowsTest {
     }
     for (AccountKind debit : AccountKind.values()) {
       for (AccountKind credit : AccountKind.values()) {
-        assertThat(AllowedFlows.allows(debit, credit, TransferCode.REVERSAL)).as("%s -> %s", debit, credit)
+        assertThat(AllowedFlows.allows(debit, credit, TransferCode.REVERSAL))
+            .as("%s -> %s", debit, credit)
             .isEqualTo(reversed.contains(debit + ">" + credit));
       }
     }
@@ -67,7 +78,8 @@ class AllowedFlowsTest {
         for (TransferCode code : TransferCode.values()) {
           if (code != TransferCode.REVERSAL) {
             boolean inTable = table.contains(new AllowedFlows.Flow(debit, credit, code));
-            assertThat(AllowedFlows.allows(debit, credit, code)).as("%s -> %s %s", debit, credit, code)
+            assertThat(AllowedFlows.allows(debit, credit, code))
+                .as("%s -> %s %s", debit, credit, code)
                 .isEqualTo(inTable);
             allowed += inTable ? 1 : 0;
           }

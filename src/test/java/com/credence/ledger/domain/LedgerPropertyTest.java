@@ -29,9 +29,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Thousands of random operation sequences against the pure batch code: after every batch the
- * ledger check passes, every account equals the simple model, and every result is what the model
- * expected. A failure names its seed; rerun that seed alone to reproduce it.
+ * Thousands of random operation sequences against the pure batch code: after every batch the ledger
+ * check passes, every account equals the simple model, and every result is what the model expected.
+ * A failure names its seed; rerun that seed alone to reproduce it.
  */
 class LedgerPropertyTest {
 
@@ -51,8 +51,10 @@ class LedgerPropertyTest {
     LedgerModel model = new LedgerModel();
     AccountId bank = ledger.open(AccountKind.BANK_SETTLEMENT, model);
     AccountId fees = ledger.open(AccountKind.PLATFORM_FEE_INCOME, model);
-    List<AccountId> investors = ledger.open(AccountKind.INVESTOR_FUNDS, 1 + random.nextInt(4), model);
-    List<AccountId> borrowers = ledger.open(AccountKind.BORROWER_FUNDS, 1 + random.nextInt(2), model);
+    List<AccountId> investors =
+        ledger.open(AccountKind.INVESTOR_FUNDS, 1 + random.nextInt(4), model);
+    List<AccountId> borrowers =
+        ledger.open(AccountKind.BORROWER_FUNDS, 1 + random.nextInt(2), model);
     List<AccountId> escrows = ledger.open(AccountKind.LOAN_ESCROW, 1 + random.nextInt(3), model);
     LedgerScenarioGenerator generator =
         new LedgerScenarioGenerator(random, model, bank, fees, investors, borrowers, escrows, true);
@@ -63,19 +65,28 @@ class LedgerPropertyTest {
       BatchMode mode = random.nextBoolean() ? BatchMode.ATOMIC : BatchMode.EACH;
       String context = "seed " + seed + ", batch " + b + " (" + mode + ")";
       model = applyAndCompare(ledger, model, batch, mode, now, context);
-      generator = new LedgerScenarioGenerator(random, model, bank, fees, investors, borrowers, escrows, true);
+      generator =
+          new LedgerScenarioGenerator(
+              random, model, bank, fees, investors, borrowers, escrows, true);
       LedgerCheckReport report = ledger.check();
       assertThat(report.balanced()).as("%s: %s", context, report.violations()).isTrue();
       assertThat(report.sumOfBalancesMinor()).as(context).isZero();
       for (AccountId id : model.accounts()) {
-        assertThat(ledger.counters(id)).as("%s: account %s", context, id).containsExactly(model.counters(id));
+        assertThat(ledger.counters(id))
+            .as("%s: account %s", context, id)
+            .containsExactly(model.counters(id));
       }
     }
   }
 
   /** Applies the batch to the ledger and to the model; answers the model after the batch. */
-  private static LedgerModel applyAndCompare(InMemoryLedger ledger, LedgerModel model, List<CreateTransfer> batch,
-      BatchMode mode, Instant now, String context) {
+  private static LedgerModel applyAndCompare(
+      InMemoryLedger ledger,
+      LedgerModel model,
+      List<CreateTransfer> batch,
+      BatchMode mode,
+      Instant now,
+      String context) {
     LedgerModel next = model.copy();
     List<LedgerModel.Expectation> expected = new ArrayList<>();
     for (CreateTransfer c : batch) {
@@ -94,9 +105,12 @@ class LedgerPropertyTest {
     }
     assertThat(results).as(context).hasSize(batch.size());
     for (int i = 0; i < batch.size(); i++) {
-      assertThat(results.get(i).status()).as("%s, transfer %d: %s", context, i, results.get(i))
+      assertThat(results.get(i).status())
+          .as("%s, transfer %d: %s", context, i, results.get(i))
           .isEqualTo(expected.get(i).status());
-      assertThat(results.get(i).error()).as("%s, transfer %d", context, i).isEqualTo(expected.get(i).error());
+      assertThat(results.get(i).error())
+          .as("%s, transfer %d", context, i)
+          .isEqualTo(expected.get(i).error());
     }
     return next;
   }
@@ -125,7 +139,8 @@ class LedgerPropertyTest {
 
     List<TransferResult> apply(List<CreateTransfer> batch, BatchMode mode, Instant now) {
       TransferBatch.Outcome outcome =
-          new TransferBatch(accounts, transfers, resolved, now, LocalDate.of(2026, 11, 25)).apply(batch, mode);
+          new TransferBatch(accounts, transfers, resolved, now, LocalDate.of(2026, 11, 25))
+              .apply(batch, mode);
       for (Transfer t : outcome.created()) {
         transfers.put(t.id(), t);
         if (t.pendingId() != null) {
@@ -140,14 +155,18 @@ class LedgerPropertyTest {
 
     long[] counters(AccountId id) {
       AccountState a = accounts.get(id);
-      return new long[] {a.debitsPosted(), a.creditsPosted(), a.debitsPending(), a.creditsPending()};
+      return new long[] {
+        a.debitsPosted(), a.creditsPosted(), a.debitsPending(), a.creditsPending()
+      };
     }
 
     LedgerCheckReport check() {
       LedgerAudit audit = new LedgerAudit();
-      Map<AccountId, LedgerAudit.Counters> sums = new HashMap<>(LedgerAudit.recompute(transfers.values()));
+      Map<AccountId, LedgerAudit.Counters> sums =
+          new HashMap<>(LedgerAudit.recompute(transfers.values()));
       for (AccountState a : accounts.values()) {
-        audit.add(new LedgerAudit.AccountAudit(a, sums.getOrDefault(a.id(), LedgerAudit.Counters.ZERO)));
+        audit.add(
+            new LedgerAudit.AccountAudit(a, sums.getOrDefault(a.id(), LedgerAudit.Counters.ZERO)));
       }
       audit.pendingResolvedTwice(LedgerAudit.resolvedTwice(transfers.values()));
       return audit.report(transfers.size());

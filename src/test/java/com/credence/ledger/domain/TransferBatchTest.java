@@ -33,8 +33,17 @@ class TransferBatchTest {
   private final AccountState investor = account(AccountKind.INVESTOR_FUNDS);
   private final AccountState borrower = account(AccountKind.BORROWER_FUNDS);
   private final AccountState escrow = account(AccountKind.LOAN_ESCROW);
-  private final Map<AccountId, AccountState> accounts = new HashMap<>(Map.of(
-      bank.id(), bank, investor.id(), investor, borrower.id(), borrower, escrow.id(), escrow));
+  private final Map<AccountId, AccountState> accounts =
+      new HashMap<>(
+          Map.of(
+              bank.id(),
+              bank,
+              investor.id(),
+              investor,
+              borrower.id(),
+              borrower,
+              escrow.id(),
+              escrow));
 
   @Test
   void depositMovesPostedMoneyFromTheBankSettlementAccount() {
@@ -51,33 +60,74 @@ class TransferBatchTest {
     assertThat(refusal(deposit(0))).isEqualTo(LedgerError.INVALID_AMOUNT);
     assertThat(refusal(deposit(-5))).isEqualTo(LedgerError.INVALID_AMOUNT);
     assertThat(refusal(deposit(Money.MAX_MINOR + 1))).isEqualTo(LedgerError.INVALID_AMOUNT);
-    accounts.put(investor.id(), new AccountState(investor.id(), investor.kind(), Currency.CNY, investor.flags(), 0,
-        Long.MAX_VALUE - 10, 0, 0));
-    accounts.put(bank.id(), new AccountState(bank.id(), bank.kind(), Currency.CNY, bank.flags(), Long.MAX_VALUE - 10,
-        0, 0, 0));
+    accounts.put(
+        investor.id(),
+        new AccountState(
+            investor.id(),
+            investor.kind(),
+            Currency.CNY,
+            investor.flags(),
+            0,
+            Long.MAX_VALUE - 10,
+            0,
+            0));
+    accounts.put(
+        bank.id(),
+        new AccountState(
+            bank.id(), bank.kind(), Currency.CNY, bank.flags(), Long.MAX_VALUE - 10, 0, 0, 0));
     assertThat(refusal(deposit(100))).isEqualTo(LedgerError.INVALID_AMOUNT);
   }
 
   @Test
   void refusesFlowsOutsideTheTableAndUnknownAccounts() {
-    assertThat(refusal(CreateTransfer.single(id(), investor.id(), borrower.id(), 1, Currency.CNY,
-        TransferCode.INVESTMENT, "x"))).isEqualTo(LedgerError.FLOW_NOT_ALLOWED);
-    assertThat(refusal(CreateTransfer.single(id(), bank.id(), new AccountId(UUID.randomUUID()), 1, Currency.CNY,
-        TransferCode.DEPOSIT, "x"))).isEqualTo(LedgerError.ACCOUNT_NOT_FOUND);
-    assertThat(refusal(CreateTransfer.single(id(), investor.id(), investor.id(), 1, Currency.CNY,
-        TransferCode.RESALE, "x"))).isEqualTo(LedgerError.INVALID_TRANSFER);
+    assertThat(
+            refusal(
+                CreateTransfer.single(
+                    id(),
+                    investor.id(),
+                    borrower.id(),
+                    1,
+                    Currency.CNY,
+                    TransferCode.INVESTMENT,
+                    "x")))
+        .isEqualTo(LedgerError.FLOW_NOT_ALLOWED);
+    assertThat(
+            refusal(
+                CreateTransfer.single(
+                    id(),
+                    bank.id(),
+                    new AccountId(UUID.randomUUID()),
+                    1,
+                    Currency.CNY,
+                    TransferCode.DEPOSIT,
+                    "x")))
+        .isEqualTo(LedgerError.ACCOUNT_NOT_FOUND);
+    assertThat(
+            refusal(
+                CreateTransfer.single(
+                    id(), investor.id(), investor.id(), 1, Currency.CNY, TransferCode.RESALE, "x")))
+        .isEqualTo(LedgerError.INVALID_TRANSFER);
   }
 
   @Test
   void refusesWhatWouldTakeAFlaggedAccountNegative() {
-    assertThat(refusal(CreateTransfer.single(id(), investor.id(), escrow.id(), 1, Currency.CNY,
-        TransferCode.INVESTMENT, "x"))).isEqualTo(LedgerError.INSUFFICIENT_FUNDS);
+    assertThat(
+            refusal(
+                CreateTransfer.single(
+                    id(),
+                    investor.id(),
+                    escrow.id(),
+                    1,
+                    Currency.CNY,
+                    TransferCode.INVESTMENT,
+                    "x")))
+        .isEqualTo(LedgerError.INSUFFICIENT_FUNDS);
   }
 
   @Test
   void atomicBatchStopsAtTheFirstRefusalAndWritesNothing() {
-    TransferBatch.Outcome outcome = batch(Map.of()).apply(List.of(deposit(100), deposit(0), deposit(200)),
-        BatchMode.ATOMIC);
+    TransferBatch.Outcome outcome =
+        batch(Map.of()).apply(List.of(deposit(100), deposit(0), deposit(200)), BatchMode.ATOMIC);
     assertThat(outcome.firstRefusal().error()).isEqualTo(LedgerError.INVALID_AMOUNT);
     assertThat(outcome.created()).isEmpty();
     assertThat(outcome.changedAccounts()).isEmpty();
@@ -85,23 +135,37 @@ class TransferBatchTest {
 
   @Test
   void eachModeReportsTheRefusedOneAndKeepsTheOthers() {
-    TransferBatch.Outcome outcome = batch(Map.of()).apply(List.of(deposit(100), deposit(0), deposit(200)),
-        BatchMode.EACH);
-    assertThat(outcome.results()).extracting(TransferResult::status).containsExactly(TransferResult.Status.CREATED,
-        TransferResult.Status.REFUSED, TransferResult.Status.CREATED);
+    TransferBatch.Outcome outcome =
+        batch(Map.of()).apply(List.of(deposit(100), deposit(0), deposit(200)), BatchMode.EACH);
+    assertThat(outcome.results())
+        .extracting(TransferResult::status)
+        .containsExactly(
+            TransferResult.Status.CREATED,
+            TransferResult.Status.REFUSED,
+            TransferResult.Status.CREATED);
     assertThat(outcome.created()).hasSize(2);
   }
 
   @Test
   void laterTransfersOfABatchSeeTheEarlierOnes() {
     TransferId freeze = id();
-    List<CreateTransfer> commands = List.of(deposit(500),
-        CreateTransfer.pending(freeze, investor.id(), escrow.id(), Money.cny(500), TransferCode.INVESTMENT, "bid", null),
-        CreateTransfer.post(id(), freeze, 300, "full"),
-        CreateTransfer.voidPending(id(), freeze, "again"));
+    List<CreateTransfer> commands =
+        List.of(
+            deposit(500),
+            CreateTransfer.pending(
+                freeze,
+                investor.id(),
+                escrow.id(),
+                Money.cny(500),
+                TransferCode.INVESTMENT,
+                "bid",
+                null),
+            CreateTransfer.post(id(), freeze, 300, "full"),
+            CreateTransfer.voidPending(id(), freeze, "again"));
     TransferBatch batch = batch(Map.of());
     TransferBatch.Outcome outcome = batch.apply(commands, BatchMode.EACH);
-    assertThat(outcome.results()).extracting(TransferResult::error)
+    assertThat(outcome.results())
+        .extracting(TransferResult::error)
         .containsExactly(null, null, null, LedgerError.PENDING_ALREADY_RESOLVED);
     AccountState after = batch.accounts().get(investor.id());
     assertThat(after.creditsPosted() - after.debitsPosted()).isEqualTo(200);
@@ -116,33 +180,76 @@ class TransferBatchTest {
     TransferBatch again = batch(Map.of(stored.id(), stored));
     assertThat(again.apply(List.of(deposit), BatchMode.ATOMIC).results().get(0).status())
         .isEqualTo(TransferResult.Status.ALREADY_EXISTS);
-    CreateTransfer changed = CreateTransfer.single(deposit.id(), bank.id(), investor.id(), 101, Currency.CNY,
-        TransferCode.DEPOSIT, deposit.reference());
-    assertThat(batch(Map.of(stored.id(), stored)).apply(List.of(changed), BatchMode.ATOMIC).firstRefusal().error())
+    CreateTransfer changed =
+        CreateTransfer.single(
+            deposit.id(),
+            bank.id(),
+            investor.id(),
+            101,
+            Currency.CNY,
+            TransferCode.DEPOSIT,
+            deposit.reference());
+    assertThat(
+            batch(Map.of(stored.id(), stored))
+                .apply(List.of(changed), BatchMode.ATOMIC)
+                .firstRefusal()
+                .error())
         .isEqualTo(LedgerError.TRANSFER_ID_REUSED);
   }
 
   @Test
   void anExpiredPendingTransferCannotBePostedButCanBeVoided() {
-    Transfer pending = new Transfer(id(), TransferType.PENDING, investor.id(), escrow.id(), 100, Currency.CNY,
-        TransferCode.INVESTMENT, null, "bid", TODAY, NOW.minusSeconds(1), NOW.minusSeconds(61));
+    Transfer pending =
+        new Transfer(
+            id(),
+            TransferType.PENDING,
+            investor.id(),
+            escrow.id(),
+            100,
+            Currency.CNY,
+            TransferCode.INVESTMENT,
+            null,
+            "bid",
+            TODAY,
+            NOW.minusSeconds(1),
+            NOW.minusSeconds(61));
     accounts.put(investor.id(), investor.plus(0, 100, 100, 0));
     accounts.put(escrow.id(), escrow.plus(0, 0, 0, 100));
-    assertThat(batch(Map.of(pending.id(), pending)).apply(List.of(CreateTransfer.post(id(), pending.id(), 100, "p")),
-        BatchMode.ATOMIC).firstRefusal().error()).isEqualTo(LedgerError.PENDING_EXPIRED);
-    assertThat(batch(Map.of(pending.id(), pending)).apply(List.of(CreateTransfer.voidPending(id(), pending.id(), "v")),
-        BatchMode.ATOMIC).firstRefusal()).isNull();
+    assertThat(
+            batch(Map.of(pending.id(), pending))
+                .apply(List.of(CreateTransfer.post(id(), pending.id(), 100, "p")), BatchMode.ATOMIC)
+                .firstRefusal()
+                .error())
+        .isEqualTo(LedgerError.PENDING_EXPIRED);
+    assertThat(
+            batch(Map.of(pending.id(), pending))
+                .apply(
+                    List.of(CreateTransfer.voidPending(id(), pending.id(), "v")), BatchMode.ATOMIC)
+                .firstRefusal())
+        .isNull();
   }
 
   @Test
   void onlyPendingTransfersHaveATimeout() {
-    CreateTransfer withTimeout = new CreateTransfer(id(), TransferType.SINGLE_PHASE, bank.id(), investor.id(), 1,
-        Currency.CNY, TransferCode.DEPOSIT, null, "x", null, Duration.ofMinutes(1));
+    CreateTransfer withTimeout =
+        new CreateTransfer(
+            id(),
+            TransferType.SINGLE_PHASE,
+            bank.id(),
+            investor.id(),
+            1,
+            Currency.CNY,
+            TransferCode.DEPOSIT,
+            null,
+            "x",
+            null,
+            Duration.ofMinutes(1));
     assertThat(refusal(withTimeout)).isEqualTo(LedgerError.INVALID_TRANSFER);
   }
 
   private LedgerError refusal(CreateTransfer command) {
-    TransferResult result = batch(Map.of()).apply(List.of(command), BatchMode.ATOMIC).firstRefusal();
+    TransferResult result =
+        batch(Map.of()).apply(List.of(command), BatchMode.ATOMIC).firstRefusal();
     assertThat(result).as("expected a refusal").isNotNull();
     return result.error();
   }
@@ -153,7 +260,13 @@ class TransferBatchTest {
   }
 
   private CreateTransfer deposit(long amountMinor) {
-    return CreateTransfer.single(id(), bank.id(), investor.id(), amountMinor, Currency.CNY, TransferCode.DEPOSIT,
+    return CreateTransfer.single(
+        id(),
+        bank.id(),
+        investor.id(),
+        amountMinor,
+        Currency.CNY,
+        TransferCode.DEPOSIT,
         "bank-order-1");
   }
 
