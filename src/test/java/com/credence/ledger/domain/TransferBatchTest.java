@@ -247,6 +247,111 @@ class TransferBatchTest {
     assertThat(refusal(withTimeout)).isEqualTo(LedgerError.INVALID_TRANSFER);
   }
 
+  @Test
+  void referencesHaveOneToAHundredCharacters() {
+    assertThat(refusal(withReference(" "))).isEqualTo(LedgerError.INVALID_TRANSFER);
+    assertThat(refusal(withReference("r".repeat(101)))).isEqualTo(LedgerError.INVALID_TRANSFER);
+    assertThat(accepted(withReference("r".repeat(100)))).isTrue();
+  }
+
+  @Test
+  void theLargestAmountIsAccepted() {
+    assertThat(accepted(deposit(Money.MAX_MINOR))).isTrue();
+  }
+
+  @Test
+  void timeoutsArePositiveAndAtMostAYear() {
+    assertThat(accepted(pendingWithTimeout(TransferBatch.TIMEOUT_MAX))).isTrue();
+    assertThat(refusal(pendingWithTimeout(TransferBatch.TIMEOUT_MAX.plusSeconds(1))))
+        .isEqualTo(LedgerError.INVALID_TRANSFER);
+    assertThat(refusal(pendingWithTimeout(Duration.ZERO))).isEqualTo(LedgerError.INVALID_TRANSFER);
+    assertThat(refusal(pendingWithTimeout(Duration.ofSeconds(-1))))
+        .isEqualTo(LedgerError.INVALID_TRANSFER);
+  }
+
+  @Test
+  void aPostOrVoidMustMatchItsPendingTransfer() {
+    Transfer pending =
+        new Transfer(
+            id(),
+            TransferType.PENDING,
+            investor.id(),
+            escrow.id(),
+            100,
+            Currency.CNY,
+            TransferCode.INVESTMENT,
+            null,
+            "bid",
+            TODAY,
+            null,
+            NOW);
+    Transfer posted =
+        new Transfer(
+            id(),
+            TransferType.SINGLE_PHASE,
+            bank.id(),
+            investor.id(),
+            100,
+            Currency.CNY,
+            TransferCode.DEPOSIT,
+            null,
+            "dep",
+            TODAY,
+            null,
+            NOW);
+    accounts.put(investor.id(), investor.plus(0, 100, 100, 0));
+    accounts.put(escrow.id(), escrow.plus(0, 0, 0, 100));
+    Map<TransferId, Transfer> known = Map.of(pending.id(), pending, posted.id(), posted);
+    assertThat(
+            resolveError(
+                known, resolution(TransferType.POST_PENDING, pending.id(), borrower.id(), 100)))
+        .isEqualTo(LedgerError.INVALID_TRANSFER);
+    assertThat(resolveError(known, resolution(TransferType.POST_PENDING, null, null, 100)))
+        .isEqualTo(LedgerError.INVALID_TRANSFER);
+    assertThat(resolveError(known, CreateTransfer.post(id(), posted.id(), 100, "p")))
+        .isEqualTo(LedgerError.NOT_PENDING);
+    assertThat(resolveError(known, CreateTransfer.post(id(), pending.id(), 101, "p")))
+        .isEqualTo(LedgerError.EXCEEDS_PENDING_AMOUNT);
+    assertThat(resolveError(known, CreateTransfer.post(id(), pending.id(), 0, "p")))
+        .isEqualTo(LedgerError.INVALID_AMOUNT);
+    assertThat(resolveError(known, resolution(TransferType.VOID_PENDING, pending.id(), null, 50)))
+        .isEqualTo(LedgerError.INVALID_AMOUNT);
+    assertThat(
+            resolveError(
+                known, resolution(TransferType.VOID_PENDING, pending.id(), investor.id(), 100)))
+        .isNull();
+    assertThat(
+            resolveError(
+                known, resolution(TransferType.POST_PENDING, pending.id(), investor.id(), 100)))
+        .isNull();
+  }
+
+  private CreateTransfer resolution(
+      TransferType type, TransferId pendingId, AccountId debit, long amount) {
+    return new CreateTransfer(
+        id(), type, debit, null, amount, null, null, pendingId, "r", null, null);
+  }
+
+  private LedgerError resolveError(Map<TransferId, Transfer> known, CreateTransfer command) {
+    TransferResult refusal = batch(known).apply(List.of(command), BatchMode.ATOMIC).firstRefusal();
+    return refusal == null ? null : refusal.error();
+  }
+
+  private CreateTransfer withReference(String reference) {
+    return CreateTransfer.single(
+        id(), bank.id(), investor.id(), 1, Currency.CNY, TransferCode.DEPOSIT, reference);
+  }
+
+  private CreateTransfer pendingWithTimeout(Duration timeout) {
+    accounts.put(investor.id(), investor.plus(0, 100, 0, 0));
+    return CreateTransfer.pending(
+        id(), investor.id(), escrow.id(), Money.cny(1), TransferCode.INVESTMENT, "bid", timeout);
+  }
+
+  private boolean accepted(CreateTransfer command) {
+    return batch(Map.of()).apply(List.of(command), BatchMode.ATOMIC).firstRefusal() == null;
+  }
+
   private LedgerError refusal(CreateTransfer command) {
     TransferResult result =
         batch(Map.of()).apply(List.of(command), BatchMode.ATOMIC).firstRefusal();
