@@ -59,9 +59,9 @@ public class LedgerService {
   LedgerService(LedgerStore store, Clock clock, PlatformTransactionManager transactions) {
     this.store = store;
     this.clock = clock;
-    // Writes rely on READ COMMITTED (a fresh snapshot per statement, see applyOnce). It is
-    // PostgreSQL's default and is checked once at start-up (verifyIsolation) rather than set per
-    // transaction, which would cost a round trip on every transfer.
+    // Writes rely on READ COMMITTED (a fresh snapshot per statement, see
+    // LedgerStore#lockAndRead). It is PostgreSQL's default and is checked once at start-up
+    // (verifyIsolation) rather than set per transaction, which costs a round trip per transfer.
     this.writes = new TransactionTemplate(transactions);
     writes.setIsolationLevel(TransactionDefinition.ISOLATION_DEFAULT);
     this.reads = new TransactionTemplate(transactions);
