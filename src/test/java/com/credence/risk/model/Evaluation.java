@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Repeated stratified 10-fold cross-validation with pooled out-of-fold predictions, and the
- * figures of merit: AUC, Kolmogorov-Smirnov and the expected cost under the data's cost matrix (a
- * bad applicant accepted costs 5, a good one refused costs 1).
+ * Repeated stratified 10-fold cross-validation with pooled out-of-fold predictions, and the figures
+ * of merit: AUC, Kolmogorov-Smirnov and the expected cost under the data's cost matrix (a bad
+ * applicant accepted costs 5, a good one refused costs 1).
  */
 final class Evaluation {
 

@@ -36,10 +36,8 @@ class ScorecardEvaluationTest {
 
   @Test
   void trivialPoliciesCostWhatTheCostMatrixSays() {
-    List<double[]> rejectAll =
-        ROWS.stream().map(r -> new double[] {1.0, r.bad() ? 1 : 0}).toList();
-    List<double[]> acceptAll =
-        ROWS.stream().map(r -> new double[] {0.0, r.bad() ? 1 : 0}).toList();
+    List<double[]> rejectAll = ROWS.stream().map(r -> new double[] {1.0, r.bad() ? 1 : 0}).toList();
+    List<double[]> acceptAll = ROWS.stream().map(r -> new double[] {0.0, r.bad() ? 1 : 0}).toList();
 
     assertThat(Evaluation.expectedCost(rejectAll)).isEqualTo(0.700);
     assertThat(Evaluation.expectedCost(acceptAll)).isEqualTo(1.500);
