@@ -196,7 +196,10 @@ public class RiskService {
       LocalDate birth = a.birthDate();
       if (birth == null) {
         throw new ProblemException(
-            400, "VALIDATION_FAILED", "A person's date of birth is required", "problem.validation");
+            400,
+            "VALIDATION_FAILED",
+            "A person's date of birth is required",
+            "problem.validation-failed");
       }
       age = Period.between(birth, BusinessCalendar.today(clock)).getYears();
     }

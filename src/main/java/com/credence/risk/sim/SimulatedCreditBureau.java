@@ -58,18 +58,16 @@ public class SimulatedCreditBureau implements CreditBureau {
 
   @Override
   public BureauReport report(String subjectId) {
-    switch (mode.get()) {
-      case DOWN -> throw new BureauUnavailable("The credit bureau is not answering");
-      case SLOW -> {
-        if (slowDelay.compareTo(timeout) > 0) {
-          pause(timeout);
-          throw new BureauUnavailable("The credit bureau did not answer within " + timeout);
-        }
-        pause(slowDelay);
+    Mode now = mode.get();
+    if (now == Mode.DOWN) {
+      throw new BureauUnavailable("The credit bureau is not answering");
+    }
+    if (now == Mode.SLOW) {
+      if (slowDelay.compareTo(timeout) > 0) {
+        pause(timeout);
+        throw new BureauUnavailable("The credit bureau did not answer within " + timeout);
       }
-      case UP -> {
-        // answers at once
-      }
+      pause(slowDelay);
     }
     return synthetic(subjectId);
   }
