@@ -12,7 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -74,7 +74,7 @@ public class SimulatedCreditBureau implements CreditBureau {
 
   /** A deterministic but varied report: most subjects clean, some with each kind of trouble. */
   public static BureauReport synthetic(String subjectId) {
-    Random random = new Random(seed(subjectId));
+    SplittableRandom random = new SplittableRandom(seed(subjectId));
     int history = random.nextInt(10) == 0 ? 0 : 6 + random.nextInt(180);
     int overdue = random.nextInt(100) < 80 ? 0 : 1 + random.nextInt(4);
     boolean currentlyOverdue = overdue > 0 && random.nextInt(4) == 0;
@@ -90,7 +90,7 @@ public class SimulatedCreditBureau implements CreditBureau {
         history, overdue, currentlyOverdue, loans, Money.yuan(outstandingYuan), lawsuits, pledged);
   }
 
-  static Vin randomVin(Random random) {
+  static Vin randomVin(SplittableRandom random) {
     char[] chars = new char[17];
     for (int i = 0; i < 17; i++) {
       chars[i] = VIN_CHARACTERS.charAt(random.nextInt(VIN_CHARACTERS.length()));
