@@ -21,10 +21,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -106,7 +108,7 @@ public class RiskService {
   }
 
   /** The annual rate offered for a grade; empty for E. */
-  public java.util.Optional<AnnualRate> rateFor(Grade grade) {
+  public Optional<AnnualRate> rateFor(Grade grade) {
     return pricing.rateFor(grade);
   }
 
@@ -259,7 +261,7 @@ public class RiskService {
   }
 
   private static List<RuleHit> concat(List<RuleHit> hits, RuleHit extra) {
-    List<RuleHit> all = new java.util.ArrayList<>(hits);
+    List<RuleHit> all = new ArrayList<>(hits);
     all.add(extra);
     return all;
   }
