@@ -1,0 +1,21 @@
+package com.credence.risk.domain;
+
+import com.credence.risk.Vin;
+import java.time.Instant;
+import java.util.UUID;
+
+/** The collateral registry's storage: at most one active pledge per vehicle. */
+public interface CollateralPledges {
+
+  /**
+   * Registers an active pledge of the vehicle for the loan.
+   *
+   * @return false when the vehicle already backs an active loan (the database decides races)
+   */
+  boolean tryPledge(UUID pledgeId, Vin vin, UUID loanId, Instant now);
+
+  /** Releases the loan's active pledges; returns how many. */
+  int release(UUID loanId, Instant now);
+
+  boolean isPledged(Vin vin);
+}
