@@ -227,6 +227,21 @@ public class BankService {
       throw BankProblems.insufficientFunds();
     }
     identity.verifySmsCode(userId, SmsPurpose.WITHDRAW, smsCode);
+    return placeWithdrawal(userId, amount, card, idempotencyKey, hash);
+  }
+
+  /** A withdrawal whose SMS code was checked: limit, freeze and hand-over to the bank. */
+  OrderView placeVerifiedWithdrawal(
+      UUID userId, String amountText, UUID cardId, String idempotencyKey) {
+    Money amount = amount(amountText);
+    BoundCard card = store.boundCard(cardId, userId).orElseThrow(BankProblems::cardNotFound);
+    return placeWithdrawal(
+        userId, amount, card, idempotencyKey, requestHash(OrderKind.WITHDRAWAL, amount, cardId));
+  }
+
+  private OrderView placeWithdrawal(
+      UUID userId, Money amount, BoundCard card, String idempotencyKey, String hash) {
+    LocalDate today = BusinessCalendar.today(clock);
     BankOrder order = newOrder(userId, OrderKind.WITHDRAWAL, card, amount, idempotencyKey, hash);
     AccountId funds = fundsAccount(userId);
     AccountId settlement = ledger.platformAccount(AccountKind.BANK_SETTLEMENT, Currency.CNY);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.credence.bank.domain.CallbackSignature;
 import com.credence.bank.domain.Cards;
 import com.credence.identity.IdentityTestUsers.TestUser;
+import com.credence.shared.BusinessCalendar;
 import com.credence.support.HttpsClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -170,7 +171,7 @@ final class BankApi {
     }
   }
 
-  static String callbackBody(String orderId, String kind, String status, String amount) {
+  String callbackBody(String orderId, String kind, String status, String amount) {
     return "{\"orderId\":\""
         + orderId
         + "\",\"kind\":\""
@@ -179,7 +180,9 @@ final class BankApi {
         + status
         + "\",\"amount\":\""
         + amount
-        + "\",\"businessDate\":\"2026-11-25\"}";
+        + "\",\"businessDate\":\""
+        + BusinessCalendar.today(clock)
+        + "\"}";
   }
 
   HttpResponse<String> callback(String body, long timestamp, String nonce, String signature) {

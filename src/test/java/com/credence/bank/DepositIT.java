@@ -136,12 +136,12 @@ class DepositIT extends IntegrationTestBase {
   @Test
   void duplicateCallbackAppliesOnce() {
     String orderId = api.depositAndSettle(user, "50.00", cardId);
-    String body = BankApi.callbackBody(orderId, "DEPOSIT", "SUCCEEDED", "50.00");
+    String body = api.callbackBody(orderId, "DEPOSIT", "SUCCEEDED", "50.00");
     HttpResponse<String> repeat = api.signedCallback(body);
     assertThat(repeat.statusCode()).as(repeat.body()).isEqualTo(200);
     assertThat(repeat.body()).contains("ALREADY_SETTLED");
     HttpResponse<String> contradicting =
-        api.signedCallback(BankApi.callbackBody(orderId, "DEPOSIT", "FAILED", "50.00"));
+        api.signedCallback(api.callbackBody(orderId, "DEPOSIT", "FAILED", "50.00"));
     assertThat(contradicting.body()).contains("ALREADY_SETTLED");
     assertThat(api.account(user).get("total").asString()).isEqualTo("50.00");
     assertThat(api.status(user, "deposits", orderId)).isEqualTo("SUCCEEDED");
@@ -151,7 +151,7 @@ class DepositIT extends IntegrationTestBase {
   void sameCallbackFromManyThreadsAppliesOnce() throws Exception {
     HttpResponse<String> placed = api.deposit(user, "70.00", cardId, "threads");
     String orderId = BankApi.json(placed.body()).get("orderId").asString();
-    String body = BankApi.callbackBody(orderId, "DEPOSIT", "SUCCEEDED", "70.00");
+    String body = api.callbackBody(orderId, "DEPOSIT", "SUCCEEDED", "70.00");
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       List<Callable<Integer>> calls = new ArrayList<>();
@@ -171,7 +171,7 @@ class DepositIT extends IntegrationTestBase {
   void badSignatureReplayLateAndUnknownOrderAreRefused() {
     HttpResponse<String> placed = api.deposit(user, "20.00", cardId, "sig");
     String orderId = BankApi.json(placed.body()).get("orderId").asString();
-    String body = BankApi.callbackBody(orderId, "DEPOSIT", "SUCCEEDED", "20.00");
+    String body = api.callbackBody(orderId, "DEPOSIT", "SUCCEEDED", "20.00");
     long now = clock.instant().getEpochSecond();
 
     assertProblem(api.callback(body, now, "n", null), 401, "SIGNATURE_INVALID");
@@ -190,7 +190,7 @@ class DepositIT extends IntegrationTestBase {
         "CALLBACK_LATE");
 
     String unknown =
-        BankApi.callbackBody(UUID.randomUUID().toString(), "DEPOSIT", "SUCCEEDED", "20.00");
+        api.callbackBody(UUID.randomUUID().toString(), "DEPOSIT", "SUCCEEDED", "20.00");
     assertProblem(api.signedCallback(unknown), 404, "ORDER_UNKNOWN");
 
     assertThat(api.account(user).get("total").asString()).isEqualTo("0.00");
