@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Configuration;
 class BankConfiguration {
 
   private static final int SECRET_BYTES = 32;
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   @Bean
   CallbackSignature bankCallbackSignature(
@@ -37,9 +38,9 @@ class BankConfiguration {
     Path file = dataDir.resolve("bank").resolve("callback-secret");
     try {
       if (!Files.isRegularFile(file)) {
-        Files.createDirectories(file.getParent());
+        Files.createDirectories(file.toAbsolutePath().getParent());
         byte[] fresh = new byte[SECRET_BYTES];
-        new SecureRandom().nextBytes(fresh);
+        RANDOM.nextBytes(fresh);
         Files.writeString(file, Base64.getEncoder().encodeToString(fresh), StandardCharsets.UTF_8);
         restrict(file);
       }

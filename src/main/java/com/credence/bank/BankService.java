@@ -539,9 +539,9 @@ public class BankService {
             settled +=
                 applied(
                     settle(order.id(), OrderStatus.FAILED, "the bank never received it", today));
-        case IN_PROGRESS ->
-            // The bank has it and is still working (or waits for the customer): pending again,
-            // and asked again after the next timeout.
+        default ->
+            // IN_PROGRESS: the bank has it and is still working (or waits for the customer):
+            // pending again, and asked again after the next timeout.
             store.transition(order.id(), order.status(), OrderStatus.PENDING, null, now, null);
       }
     }

@@ -18,4 +18,9 @@ public record ReconciliationView(
     int accounts,
     Instant ranAt,
     @Nullable String resolution,
-    List<Reconciler.Difference> differences) {}
+    List<Reconciler.Difference> differences) {
+
+  public ReconciliationView {
+    differences = List.copyOf(differences);
+  }
+}

@@ -67,5 +67,10 @@ public interface CustodianBank {
   record AccountBalance(String accountNo, long balanceMinor) {}
 
   record Statement(
-      LocalDate businessDate, List<StatementLine> lines, List<AccountBalance> balances) {}
+      LocalDate businessDate, List<StatementLine> lines, List<AccountBalance> balances) {
+    public Statement {
+      lines = List.copyOf(lines);
+      balances = List.copyOf(balances);
+    }
+  }
 }
