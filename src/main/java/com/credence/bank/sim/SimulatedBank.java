@@ -57,7 +57,7 @@ public class SimulatedBank implements CustodianBank {
     DOWN
   }
 
-  private static final String PASSWORD_PATTERN = "[0-9]{6}";
+  private static final String PIN_SHAPE = "[0-9]{6}";
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -199,7 +199,7 @@ public class SimulatedBank implements CustodianBank {
    * @return the instruction's status afterwards
    */
   public String confirm(UUID orderId, String password) {
-    if (!password.matches(PASSWORD_PATTERN)) {
+    if (!password.matches(PIN_SHAPE)) {
       throw problem(400, "PASSWORD_INVALID", "The transaction password has six digits");
     }
     return tx.execute(status -> confirmLocked(orderId, password));
