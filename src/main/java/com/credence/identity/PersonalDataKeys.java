@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
  */
 final class PersonalDataKeys {
 
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private static final Logger log = LoggerFactory.getLogger(PersonalDataKeys.class);
   private static final int KEY_BYTES = 32;
 
@@ -73,11 +75,10 @@ final class PersonalDataKeys {
   private static void generate(Path keyStore, Path passwordFile, String alias)
       throws IOException, GeneralSecurityException {
     Files.createDirectories(keyStore.getParent());
-    SecureRandom random = new SecureRandom();
     byte[] key = new byte[KEY_BYTES];
-    random.nextBytes(key);
+    RANDOM.nextBytes(key);
     byte[] secret = new byte[24];
-    random.nextBytes(secret);
+    RANDOM.nextBytes(secret);
     char[] password = HexFormat.of().formatHex(secret).toCharArray();
     KeyStore store = KeyStore.getInstance("PKCS12");
     store.load(null, null);

@@ -3,6 +3,7 @@ package com.credence.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.credence.support.IntegrationTestBase;
+import com.credence.support.PageSession;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;

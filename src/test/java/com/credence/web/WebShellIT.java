@@ -2,8 +2,11 @@ package com.credence.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.credence.identity.IdentityTestUsers;
 import com.credence.support.IntegrationTestBase;
+import com.credence.support.PageSession;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The web shell over real HTTPS: language, security headers, error pages, actuator. */
@@ -106,6 +109,22 @@ class WebShellIT extends IntegrationTestBase {
     HttpResponse<String> en =
         http.send(http.request("/listings/test-probe/boom").header("Accept-Language", "en").GET());
     assertThat(en.body()).contains("Something went wrong").contains("Request id");
+  }
+
+  @Test
+  void staffPageIsAFriendly403ForAnInvestor() {
+    IdentityTestUsers.TestUser investor = IdentityTestUsers.registered(http, "INVESTOR");
+    PageSession page = new PageSession(http);
+    page.get("/login");
+    HttpResponse<String> signedIn =
+        page.post("/login", Map.of("phone", investor.phone(), "password", investor.password()));
+    assertThat(PageSession.location(signedIn)).endsWith("/me");
+    HttpResponse<String> zh = page.get("/admin/ledger");
+    assertThat(zh.statusCode()).isEqualTo(403);
+    assertThat(zh.body()).contains("没有权限").doesNotContain("Exception");
+    HttpResponse<String> en = page.get("/admin/ledger?lang=en");
+    assertThat(en.statusCode()).isEqualTo(403);
+    assertThat(en.body()).contains("Access denied");
   }
 
   @Test

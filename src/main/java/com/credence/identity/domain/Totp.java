@@ -1,6 +1,7 @@
 package com.credence.identity.domain;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -63,7 +64,10 @@ public final class Totp {
     }
     long current = stepOf(now);
     for (long step = current - DRIFT_STEPS; step <= current + DRIFT_STEPS; step++) {
-      boolean same = MessageDigest.isEqual(code(secret, step, DIGITS).getBytes(), code.getBytes());
+      boolean same =
+          MessageDigest.isEqual(
+              code(secret, step, DIGITS).getBytes(StandardCharsets.US_ASCII),
+              code.getBytes(StandardCharsets.US_ASCII));
       if (same && step > lastUsedStep) {
         return OptionalLong.of(step);
       }

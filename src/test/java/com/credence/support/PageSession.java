@@ -1,8 +1,7 @@
-package com.credence.identity;
+package com.credence.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.credence.support.HttpsClient;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,7 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A browser-like page session over HTTPS: keeps cookies and sends the form's CSRF token. */
-final class PageSession {
+public final class PageSession {
 
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
   private static final Pattern CSRF_META =
@@ -24,22 +23,23 @@ final class PageSession {
   private final Map<String, String> cookies = new LinkedHashMap<>();
   private String csrf = "";
 
-  PageSession(HttpsClient http) {
+  public PageSession(HttpsClient http) {
     this.http = http;
   }
 
-  HttpResponse<String> get(String path) {
+  public HttpResponse<String> get(String path) {
     HttpResponse<String> response = http.send(withCookies(http.request(path)).GET());
     remember(response);
     return response;
   }
 
   /** Posts a form with the CSRF token of the last page fetched. */
-  HttpResponse<String> post(String path, Map<String, String> form) {
+  public HttpResponse<String> post(String path, Map<String, String> form) {
     return post(path, form, Map.of());
   }
 
-  HttpResponse<String> post(String path, Map<String, String> form, Map<String, String> headers) {
+  public HttpResponse<String> post(
+      String path, Map<String, String> form, Map<String, String> headers) {
     Map<String, String> fields = new LinkedHashMap<>(form);
     fields.put("_csrf", csrf);
     String body =
@@ -56,11 +56,11 @@ final class PageSession {
     return response;
   }
 
-  String csrf() {
+  public String csrf() {
     return csrf;
   }
 
-  static String location(HttpResponse<String> response) {
+  public static String location(HttpResponse<String> response) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
     return response.headers().firstValue("Location").orElseThrow();
   }
