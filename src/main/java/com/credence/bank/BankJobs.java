@@ -1,12 +1,14 @@
 package com.credence.bank;
 
+import com.credence.shared.BusinessDayEnded;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The bank's scheduled jobs: the janitor for unanswered orders and the T+1 reconciliation. Plain
- * {@code @Scheduled} methods: both are safe to run on two nodes at once (an order settles once by
- * its conditional status update; a reconciliation run replaces the day's earlier result).
+ * The bank's jobs: the janitor for unanswered orders (a plain {@code @Scheduled} method, safe on
+ * two nodes at once because an order settles once by its conditional status update) and the T+1
+ * reconciliation on {@link BusinessDayEnded} (a rerun replaces the day's earlier result).
  */
 @Component
 class BankJobs {
@@ -28,8 +30,13 @@ class BankJobs {
     bank.resolveOpenOrders(properties.pendingTimeout());
   }
 
-  @Scheduled(cron = "${credence.bank.reconciliation-cron:0 0 2 * * *}", zone = "Asia/Shanghai")
-  void reconcile() {
-    reconciliation.reconcileYesterday();
+  /**
+   * T+1: reconciles each business date when the platform announces that it ended (the end-of-day
+   * trigger). Differences are recorded, not thrown, so the announcement itself goes on; the day's
+   * close must ask {@link BankReconciliation#closeBlocked}.
+   */
+  @EventListener
+  void dayEnded(BusinessDayEnded event) {
+    reconciliation.reconcile(event.date());
   }
 }
