@@ -28,6 +28,7 @@ class BankJobs {
       initialDelayString = "${credence.bank.janitor-interval:60s}")
   void janitor() {
     bank.resolveOpenOrders(properties.pendingTimeout());
+    bank.purgeCallbackNonces();
   }
 
   /**

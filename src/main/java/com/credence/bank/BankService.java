@@ -548,6 +548,14 @@ public class BankService {
     return settled;
   }
 
+  /**
+   * Forgets callback nonces older than twice the callback window: a replay of one of them carries a
+   * timestamp outside the window and is refused as late anyway.
+   */
+  public int purgeCallbackNonces() {
+    return store.purgeNonces(clock.instant().minus(properties.callbackWindow().multipliedBy(2)));
+  }
+
   private static int applied(CallbackResult result) {
     return result == CallbackResult.APPLIED ? 1 : 0;
   }

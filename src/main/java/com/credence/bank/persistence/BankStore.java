@@ -310,6 +310,13 @@ public class BankStore {
         == 1;
   }
 
+  /** Forgets nonces received before {@code before}; callbacks that old are refused as late. */
+  public int purgeNonces(Instant before) {
+    return jdbc.sql("DELETE FROM bank.callback_nonces WHERE received_at < :b")
+        .param("b", Timestamp.from(before))
+        .update();
+  }
+
   // ---- reconciliation
 
   /** A stored reconciliation run. */
