@@ -49,6 +49,7 @@ class SecurityConfiguration {
   /** API paths anyone may call; everything else under /api needs a token. */
   static final String[] PUBLIC_API = {
     "/api/v1/auth/**",
+    "/api/v1/bank/callbacks",
     "/api/v1/disclosure/**",
     "/api/v1/sim/**",
     "/api/v1/risk-assessment/questions",

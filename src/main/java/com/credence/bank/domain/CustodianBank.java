@@ -1,0 +1,76 @@
+package com.credence.bank.domain;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The custodian bank as the platform sees it. The simulated bank implements it by default; a real
+ * bank is another implementation behind the same interface. Answers about money (deposits,
+ * withdrawals) arrive later as signed callbacks; {@link #query} asks for one order's outcome.
+ */
+public interface CustodianBank {
+
+  /**
+   * Opens the custody sub-account of a customer with the four elements (name, ID number, card
+   * number, the card's reserved phone), binding that card. Idempotent per customer.
+   */
+  OpenedAccount openAccount(UUID customerRef, FourElements elements);
+
+  /** Binds another card of the holder to an open sub-account. */
+  CardBinding bindCard(String accountNo, String cardNumber, String reservedPhone);
+
+  void unbindCard(String accountNo, String bindingRef);
+
+  /**
+   * Hands an instruction to the bank. The user then confirms it on the bank's page (transaction
+   * password), whose address is answered here.
+   *
+   * @throws BankUnavailableException the bank refused the connection: it has not got the order
+   * @throws BankTimeoutException no answer in time: the bank may or may not have the order
+   */
+  String submit(Instruction instruction);
+
+  /** What the bank knows of an order now. */
+  OrderOutcome query(UUID orderId);
+
+  /** The statement of one business date: every movement and every sub-account's balance. */
+  Statement statement(LocalDate businessDate);
+
+  /** The four elements (四要素) of account opening. */
+  record FourElements(String name, String idNumber, String cardNumber, String reservedPhone) {
+    @Override
+    public String toString() {
+      return "FourElements[masked]";
+    }
+  }
+
+  record OpenedAccount(String accountNo, CardBinding card) {}
+
+  record CardBinding(String bindingRef, String bankName, String last4) {}
+
+  record Instruction(
+      UUID orderId, OrderKind kind, String accountNo, String bindingRef, long amountMinor) {}
+
+  /** The bank's view of one order. */
+  enum OrderOutcome {
+    /** Waiting for the customer's confirmation or being processed. */
+    IN_PROGRESS,
+    SUCCEEDED,
+    FAILED,
+    /** The bank never received the order. */
+    NOT_FOUND
+  }
+
+  record StatementLine(String reference, OrderKind kind, String accountNo, long amountMinor) {}
+
+  record AccountBalance(String accountNo, long balanceMinor) {}
+
+  record Statement(
+      LocalDate businessDate, List<StatementLine> lines, List<AccountBalance> balances) {
+    public Statement {
+      lines = List.copyOf(lines);
+      balances = List.copyOf(balances);
+    }
+  }
+}
