@@ -3,6 +3,7 @@ package com.credence.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.credence.support.HttpsClient;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -71,7 +73,34 @@ class RestartIT {
     assertThat(ProcessHandle.of(postmasterPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
   }
 
+  @Test
+  void usesAnExternalDatabaseWhenConfiguredAndStartsNoEmbeddedOne() throws Exception {
+    try (EmbeddedPostgres external =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(dataDir.resolveSibling(dataDir.getFileName() + "-external"))
+            .setCleanDataDirectory(true)
+            .setPort(databasePort)
+            .start()) {
+      executeOnServer("CREATE DATABASE credence");
+      start(
+          Map.of(
+              "SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:" + databasePort + "/credence",
+              "SPRING_DATASOURCE_USERNAME", "postgres",
+              "SPRING_DATASOURCE_PASSWORD", ""),
+          List.of());
+      assertThat(dataDir.resolve("postgres")).doesNotExist();
+      assertThat(demoSeededAt()).isNotNull();
+      stop(false);
+      assertThat(external.getPort()).isEqualTo(databasePort);
+    }
+  }
+
   private void start() throws Exception {
+    start(Map.of(), List.of("--credence.embedded-postgres.port=" + databasePort));
+  }
+
+  private void start(Map<String, String> environment, List<String> extraArguments)
+      throws Exception {
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -82,11 +111,13 @@ class RestartIT {
                 "--demo",
                 "--credence.data-dir=" + dataDir,
                 "--server.port=" + httpsPort,
-                "--credence.http.port=" + httpPort,
-                "--credence.embedded-postgres.port=" + databasePort));
+                "--credence.http.port=" + httpPort));
+    command.addAll(extraArguments);
     Files.createDirectories(dataDir);
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(environment);
     app =
-        new ProcessBuilder(command)
+        builder
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("app.log").toFile()))
             .start();
@@ -175,6 +206,15 @@ class RestartIT {
   private Connection connect() throws SQLException {
     return DriverManager.getConnection(
         "jdbc:postgresql://localhost:" + databasePort + "/credence", "postgres", "");
+  }
+
+  private void executeOnServer(String sql) throws SQLException {
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:postgresql://localhost:" + databasePort + "/postgres", "postgres", "");
+        Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
   }
 
   private static Path applicationJar() throws IOException {

@@ -49,6 +49,20 @@ class WebShellIT extends IntegrationTestBase {
   }
 
   @Test
+  void openApiDocumentPublishesTheApi() {
+    HttpResponse<String> response = http.get("/v3/api-docs");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+    assertThat(response.body())
+        .contains("\"/api/v1/auth/register\"")
+        .contains("\"/api/v1/auth/tokens\"")
+        .contains("\"/api/v1/me\"")
+        .contains("\"/api/v1/deposits\"")
+        .contains("\"/api/v1/admin/ledger/check\"");
+  }
+
+  @Test
   void responsesAreCompressedWhenAsked() {
     HttpResponse<byte[]> response =
         http.sendForBytes(http.request("/").header("Accept-Encoding", "gzip").GET());
