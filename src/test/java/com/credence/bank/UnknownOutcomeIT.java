@@ -4,42 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.credence.bank.domain.OrderKind;
 import com.credence.bank.domain.OrderStatus;
-import com.credence.identity.IdentityTestUsers;
-import com.credence.identity.IdentityTestUsers.TestUser;
-import com.credence.ledger.LedgerChecker;
-import com.credence.support.IntegrationTestBase;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
-class UnknownOutcomeIT extends IntegrationTestBase {
-
-  @Autowired LedgerChecker checker;
-  @Autowired BankService bank;
-  @Autowired Clock clock;
-
-  BankApi api;
-  TestUser user;
-  String cardNumber;
-  String cardId;
-
-  @BeforeEach
-  void user() {
-    api = new BankApi(http, dataDir, clock);
-    user = IdentityTestUsers.verified(http, "INVESTOR");
-    cardNumber = BankApi.newCardNumber();
-    cardId = api.bindCard(user, cardNumber);
-  }
-
-  @AfterEach
-  void ledgerBalances() {
-    assertThat(checker.check().balanced()).as("ledger check").isTrue();
-  }
+class UnknownOutcomeIT extends BankTestFixture {
 
   @Test
   void timeoutBecomesUnknownAndTheJanitorResolvesIt() {

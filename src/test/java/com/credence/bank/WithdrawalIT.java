@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.credence.identity.IdentityTestUsers;
 import com.credence.identity.IdentityTestUsers.TestUser;
-import com.credence.ledger.LedgerChecker;
 import com.credence.shared.ProblemException;
-import com.credence.support.IntegrationTestBase;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -17,34 +14,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
-class WithdrawalIT extends IntegrationTestBase {
-
-  @Autowired LedgerChecker checker;
-  @Autowired BankService bank;
-  @Autowired Clock clock;
-
-  BankApi api;
-  TestUser user;
-  String cardNumber;
-  String cardId;
-
-  @BeforeEach
-  void userWithMoney() {
-    api = new BankApi(http, dataDir, clock);
-    user = IdentityTestUsers.verified(http, "INVESTOR");
-    cardNumber = BankApi.newCardNumber();
-    cardId = api.bindCard(user, cardNumber);
-  }
-
-  @AfterEach
-  void ledgerBalances() {
-    assertThat(checker.check().balanced()).as("ledger check").isTrue();
-  }
+class WithdrawalIT extends BankTestFixture {
 
   @Test
   void withdrawalFreezesAtOnceAndPostsOnSuccess() {
