@@ -1,6 +1,7 @@
 package com.credence.bank.web;
 
 import com.credence.bank.BankService;
+import com.credence.bank.OrderView;
 import com.credence.identity.IdentityService;
 import com.credence.identity.SmsPurpose;
 import com.credence.shared.AuthenticatedUser;
@@ -8,6 +9,7 @@ import com.credence.shared.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -70,16 +72,7 @@ class BankPageController {
       @RequestParam(defaultValue = "") String key,
       Locale locale,
       RedirectAttributes flash) {
-    try {
-      var order = bank.deposit(user.userId(), amount, uuid(cardId), key);
-      if (order.confirmUrl() != null) {
-        return "redirect:" + order.confirmUrl();
-      }
-      flash.addFlashAttribute("message", messages.getMessage("bank.order.placed", null, locale));
-    } catch (ProblemException e) {
-      flash.addFlashAttribute("error", messages.getMessage(e.messageKey(), null, locale));
-    }
-    return "redirect:/me/account";
+    return placeOrder(() -> bank.deposit(user.userId(), amount, uuid(cardId), key), locale, flash);
   }
 
   @PostMapping("/me/account/withdraw-code")
@@ -110,8 +103,14 @@ class BankPageController {
       @RequestParam(defaultValue = "") String key,
       Locale locale,
       RedirectAttributes flash) {
+    return placeOrder(
+        () -> bank.withdraw(user.userId(), amount, uuid(cardId), smsCode, key), locale, flash);
+  }
+
+  /** Sends the user to the bank's confirmation page, or back to the account with the refusal. */
+  private String placeOrder(Supplier<OrderView> place, Locale locale, RedirectAttributes flash) {
     try {
-      var order = bank.withdraw(user.userId(), amount, uuid(cardId), smsCode, key);
+      OrderView order = place.get();
       if (order.confirmUrl() != null) {
         return "redirect:" + order.confirmUrl();
       }
