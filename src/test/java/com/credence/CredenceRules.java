@@ -4,6 +4,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
@@ -14,9 +16,21 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.util.List;
 
 /** The architecture rules of STYLE.md, shared by the rule tests. */
 final class CredenceRules {
+
+  /** double, float and their boxes. */
+  // Declared first: the rule constants below use it while the class initialises.
+  private static final DescribedPredicate<JavaClass> FLOATING_POINT =
+      DescribedPredicate.describe(
+          "a floating-point type",
+          type ->
+              type.isEquivalentTo(double.class)
+                  || type.isEquivalentTo(float.class)
+                  || type.isEquivalentTo(Double.class)
+                  || type.isEquivalentTo(Float.class));
 
   /** Packages that hold or compute money. */
   static final String[] MONEY_PACKAGES = {
@@ -96,13 +110,7 @@ final class CredenceRules {
                 .areDeclaredInClassesThat()
                 .resideInAnyPackage(packages)
                 .should()
-                .haveRawType(double.class)
-                .orShould()
-                .haveRawType(float.class)
-                .orShould()
-                .haveRawType(Double.class)
-                .orShould()
-                .haveRawType(Float.class)
+                .haveRawType(FLOATING_POINT)
                 .allowEmptyShould(true))
         .and(
             noMethods()
@@ -110,13 +118,7 @@ final class CredenceRules {
                 .areDeclaredInClassesThat()
                 .resideInAnyPackage(packages)
                 .should()
-                .haveRawReturnType(double.class)
-                .orShould()
-                .haveRawReturnType(float.class)
-                .orShould()
-                .haveRawReturnType(Double.class)
-                .orShould()
-                .haveRawReturnType(Float.class)
+                .haveRawReturnType(FLOATING_POINT)
                 .allowEmptyShould(true))
         .and(
             noMethods()
@@ -125,16 +127,9 @@ final class CredenceRules {
                 .resideInAnyPackage(packages)
                 .should()
                 .haveRawParameterTypes(
-                    com.tngtech.archunit.base.DescribedPredicate.describe(
-                        "a double or float parameter",
-                        (java.util.List<com.tngtech.archunit.core.domain.JavaClass> params) ->
-                            params.stream()
-                                .anyMatch(
-                                    p ->
-                                        p.isEquivalentTo(double.class)
-                                            || p.isEquivalentTo(float.class)
-                                            || p.isEquivalentTo(Double.class)
-                                            || p.isEquivalentTo(Float.class))))
+                    DescribedPredicate.<List<JavaClass>>describe(
+                        "a floating-point parameter",
+                        params -> params.stream().anyMatch(FLOATING_POINT)))
                 .allowEmptyShould(true))
         .because(
             "money is long fen and rates are basis points or BigDecimal, never floating point");
