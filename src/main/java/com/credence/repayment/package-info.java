@@ -7,7 +7,7 @@
  * <p>Allowed dependencies: shared, ledger, investment.
  */
 @ApplicationModule(
-    allowedDependencies = {"shared", "ledger", "investment"},
+    allowedDependencies = {"shared", "ledger", "investment", "bank"},
     displayName = "Repayment")
 @NullMarked
 package com.credence.repayment;

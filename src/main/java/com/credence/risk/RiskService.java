@@ -13,6 +13,7 @@ import com.credence.shared.BusinessCalendar;
 import com.credence.shared.Ids;
 import com.credence.shared.Money;
 import com.credence.shared.ProblemException;
+import com.credence.shared.RepaymentMethod;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;

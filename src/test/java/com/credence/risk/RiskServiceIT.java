@@ -9,6 +9,7 @@ import com.credence.shared.AnnualRate;
 import com.credence.shared.BusinessCalendar;
 import com.credence.shared.Money;
 import com.credence.shared.ProblemException;
+import com.credence.shared.RepaymentMethod;
 import com.credence.support.IntegrationTestBase;
 import java.net.http.HttpResponse;
 import java.time.Clock;

@@ -1,6 +1,7 @@
 package com.credence.repayment.domain;
 
 import com.credence.shared.AnnualRate;
+import com.credence.shared.RepaymentMethod;
 import java.time.LocalDate;
 import java.util.Objects;
 

@@ -1,8 +1,8 @@
 package com.credence.risk.domain;
 
-import com.credence.risk.RepaymentMethod;
 import com.credence.shared.AnnualRate;
 import com.credence.shared.Money;
+import com.credence.shared.RepaymentMethod;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;

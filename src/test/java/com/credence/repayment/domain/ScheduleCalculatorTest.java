@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.credence.shared.AnnualRate;
+import com.credence.shared.RepaymentMethod;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.LocalDate;

@@ -2,9 +2,9 @@ package com.credence.risk.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.credence.risk.RepaymentMethod;
 import com.credence.shared.AnnualRate;
 import com.credence.shared.Money;
+import com.credence.shared.RepaymentMethod;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Random;

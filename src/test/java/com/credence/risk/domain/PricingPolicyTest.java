@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.credence.risk.Grade;
-import com.credence.risk.RepaymentMethod;
 import com.credence.shared.AnnualRate;
 import com.credence.shared.Money;
 import com.credence.shared.ProblemException;
+import com.credence.shared.RepaymentMethod;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package com.credence.repayment.domain;
+package com.credence.shared;
 
 /** How a loan is repaid (API.md "Borrowing"). */
 public enum RepaymentMethod {
