@@ -16,8 +16,14 @@ class BankJobs {
   private final BankService bank;
   private final BankReconciliation reconciliation;
   private final BankProperties properties;
+  private final CustodyInstructions custody;
 
-  BankJobs(BankService bank, BankReconciliation reconciliation, BankProperties properties) {
+  BankJobs(
+      BankService bank,
+      BankReconciliation reconciliation,
+      BankProperties properties,
+      CustodyInstructions custody) {
+    this.custody = custody;
     this.bank = bank;
     this.reconciliation = reconciliation;
     this.properties = properties;
@@ -29,6 +35,17 @@ class BankJobs {
   void janitor() {
     bank.resolveOpenOrders(properties.pendingTimeout());
     bank.purgeCallbackNonces();
+  }
+
+  /**
+   * Instructs the bank of the movements between custody accounts since the last run. Safe on two
+   * nodes: the bank applies each batch of its chain once.
+   */
+  @Scheduled(
+      fixedDelayString = "${credence.bank.custody-interval:5s}",
+      initialDelayString = "${credence.bank.custody-interval:5s}")
+  void custody() {
+    custody.flush();
   }
 
   /**

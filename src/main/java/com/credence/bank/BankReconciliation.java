@@ -3,8 +3,10 @@ package com.credence.bank;
 import com.credence.bank.domain.CustodianBank;
 import com.credence.bank.domain.Reconciler;
 import com.credence.bank.persistence.BankStore;
+import com.credence.ledger.AccountId;
 import com.credence.ledger.AccountKind;
 import com.credence.ledger.Balance;
+import com.credence.ledger.CustodyFeed;
 import com.credence.ledger.LedgerService;
 import com.credence.shared.BusinessCalendar;
 import com.credence.shared.Ids;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -45,6 +49,9 @@ public class BankReconciliation {
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final TransactionTemplate tx;
+  private final TransactionTemplate snapshot;
+  private final CustodyInstructions custody;
+  private final CustodyFeed feed;
   private final AtomicLong open = new AtomicLong();
 
   BankReconciliation(
@@ -54,13 +61,21 @@ public class BankReconciliation {
       ApplicationEventPublisher events,
       Clock clock,
       PlatformTransactionManager transactions,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      CustodyInstructions custody,
+      CustodyFeed feed) {
     this.store = store;
     this.bank = bank;
     this.ledger = ledger;
     this.events = events;
     this.clock = clock;
     this.tx = new TransactionTemplate(transactions);
+    this.snapshot = new TransactionTemplate(transactions);
+    this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    this.snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.snapshot.setReadOnly(true);
+    this.custody = custody;
+    this.feed = feed;
     Gauge.builder("credence.bank.reconciliation.differences", open, AtomicLong::get)
         .description("Differences found by the last bank reconciliation; 0 when it matched")
         .register(meters);
@@ -72,6 +87,7 @@ public class BankReconciliation {
     if (earlier.isPresent() && "RESOLVED".equals(earlier.get().status())) {
       return view(earlier.get());
     }
+    custody.flush();
     CustodianBank.Statement statement = bank.statement(day);
     List<Reconciler.Movement> bankMoves =
         statement.lines().stream()
@@ -82,10 +98,8 @@ public class BankReconciliation {
             .toList();
     Map<String, Long> bankBalances = new HashMap<>();
     statement.balances().forEach(b -> bankBalances.put(b.accountNo(), b.balanceMinor()));
-    Map<String, Long> ledgerBalances = new HashMap<>();
-    for (BankStore.SubAccount s : store.subAccounts()) {
-      ledgerBalances.put(s.accountNo(), fundsTotal(s.userId()));
-    }
+    Map<String, Long> ledgerBalances =
+        Objects.requireNonNull(snapshot.execute(status -> ledgerBalances(statement.position())));
     List<Reconciler.Difference> differences =
         Reconciler.compare(bankMoves, store.settledOn(day), bankBalances, ledgerBalances);
     List<UUID> ids = new ArrayList<>();
@@ -112,6 +126,20 @@ public class BankReconciliation {
       log.info("Bank reconciliation of {} matched: {} movements", day, bankMoves.size());
     }
     return view(store.run(day).orElseThrow());
+  }
+
+  /**
+   * Compares, now, every account the bank holds for the platform with the ledger, without recording
+   * a run: for operators' checks and tests.
+   */
+  public List<Reconciler.Difference> balanceDifferencesNow() {
+    custody.flush();
+    CustodianBank.Statement statement = bank.statement(BusinessCalendar.today(clock));
+    Map<String, Long> bankBalances = new HashMap<>();
+    statement.balances().forEach(b -> bankBalances.put(b.accountNo(), b.balanceMinor()));
+    Map<String, Long> ledgerBalances =
+        Objects.requireNonNull(snapshot.execute(status -> ledgerBalances(statement.position())));
+    return Reconciler.compare(List.of(), List.of(), bankBalances, ledgerBalances);
   }
 
   /** Reconciles yesterday (Asia/Shanghai), the T+1 run. */
@@ -147,11 +175,34 @@ public class BankReconciliation {
     return store.recentRuns(Math.min(limit, RUNS_LIST_MAX)).stream().map(this::view).toList();
   }
 
-  private long fundsTotal(UUID userId) {
+  /**
+   * What the bank should hold in each account it keeps for the platform: the ledger's balance, less
+   * the movements the bank had not been instructed of when it wrote its statement (those after the
+   * statement's batch position). Read in one repeatable-read snapshot.
+   */
+  private Map<String, Long> ledgerBalances(CustodianBank.BatchPosition position) {
+    Map<AccountId, Long> notYetAtBank =
+        feed.netAfter(new CustodyFeed.Position(position.xact(), position.seq()));
+    Map<String, Long> balances = new HashMap<>();
+    for (BankStore.SubAccount s : store.subAccounts()) {
+      balances.put(s.accountNo(), fundsTotal(s.userId(), notYetAtBank));
+    }
+    store
+        .custodyAccounts()
+        .forEach(
+            (ledgerAccountId, accountNo) -> {
+              AccountId id = new AccountId(ledgerAccountId);
+              balances.put(
+                  accountNo, ledger.balance(id).totalMinor() - notYetAtBank.getOrDefault(id, 0L));
+            });
+    return balances;
+  }
+
+  private long fundsTotal(UUID userId, Map<AccountId, Long> notYetAtBank) {
     long total = 0;
     for (Balance b : ledger.balancesOf(userId)) {
       if (b.kind() == AccountKind.INVESTOR_FUNDS || b.kind() == AccountKind.BORROWER_FUNDS) {
-        total += b.totalMinor();
+        total += b.totalMinor() - notYetAtBank.getOrDefault(b.accountId(), 0L);
       }
     }
     return total;

@@ -80,6 +80,8 @@ public class BankService {
   private final Clock clock;
   private final TransactionTemplate tx;
 
+  private final CustodyInstructions custody;
+
   BankService(
       BankStore store,
       CustodianBank bank,
@@ -89,7 +91,9 @@ public class BankService {
       BankProperties properties,
       JsonMapper json,
       Clock clock,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      CustodyInstructions custody) {
+    this.custody = custody;
     this.store = store;
     this.bank = bank;
     this.ledger = ledger;
@@ -305,6 +309,10 @@ public class BankService {
   }
 
   private OrderView submit(BankOrder order, BoundCard card) {
+    if (order.kind() == OrderKind.WITHDRAWAL) {
+      // The bank checks the sub-account's balance: first tell it what the user received.
+      custody.flush();
+    }
     String accountNo = store.subAccount(order.userId()).orElseThrow();
     CustodianBank.Instruction instruction =
         new CustodianBank.Instruction(

@@ -34,8 +34,62 @@ public interface CustodianBank {
   /** What the bank knows of an order now. */
   OrderOutcome query(UUID orderId);
 
-  /** The statement of one business date: every movement and every sub-account's balance. */
+  /**
+   * The statement of one business date: every movement and every sub-account's balance, and the
+   * position of the last transfer batch applied, all as of one moment.
+   */
   Statement statement(LocalDate businessDate);
+
+  /**
+   * Opens (idempotently) the custody account that mirrors one of the platform's own ledger
+   * accounts: a loan's escrow or the platform's fee income.
+   */
+  String openLedgerAccount(UUID ledgerAccountId, String purpose);
+
+  /** Where the bank's chain of transfer batches ends: the next batch must start here. */
+  BatchPosition lastBatchPosition();
+
+  /**
+   * Executes a batch of transfers between custody accounts (资金划转指令), all or nothing. The bank takes
+   * batches as a chain: a batch is applied only when it starts where the last one ended, so a batch
+   * sent twice, or by two senders, is applied once.
+   *
+   * @throws TransferRefused when a line names an unknown account or an account would go negative
+   */
+  BatchResult transfer(TransferBatch batch);
+
+  /** A position in the platform's custody feed, as the bank keeps it. */
+  record BatchPosition(long xact, long seq) {
+    public static final BatchPosition START = new BatchPosition(0, 0);
+  }
+
+  /** One transfer of a batch. */
+  record TransferLine(
+      String reference, String fromAccountNo, String toAccountNo, long amountMinor) {}
+
+  /** Transfers that move the chain from one position to the next. */
+  record TransferBatch(
+      UUID batchId, BatchPosition from, BatchPosition to, List<TransferLine> lines) {
+    public TransferBatch {
+      lines = List.copyOf(lines);
+    }
+  }
+
+  /** What the bank did with a batch. */
+  enum BatchResult {
+    APPLIED,
+    /** The chain is elsewhere (the batch was applied before, or another sender went first). */
+    OUT_OF_SEQUENCE
+  }
+
+  /** The bank refused a batch; nothing of it was applied. */
+  final class TransferRefused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public TransferRefused(String message) {
+      super(message);
+    }
+  }
 
   /** The four elements (四要素) of account opening. */
   record FourElements(String name, String idNumber, String cardNumber, String reservedPhone) {
@@ -67,7 +121,10 @@ public interface CustodianBank {
   record AccountBalance(String accountNo, long balanceMinor) {}
 
   record Statement(
-      LocalDate businessDate, List<StatementLine> lines, List<AccountBalance> balances) {
+      LocalDate businessDate,
+      List<StatementLine> lines,
+      List<AccountBalance> balances,
+      BatchPosition position) {
     public Statement {
       lines = List.copyOf(lines);
       balances = List.copyOf(balances);

@@ -10,7 +10,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -90,6 +92,38 @@ public class BankStore {
     return jdbc.sql("SELECT user_id, account_no FROM bank.sub_accounts")
         .query((rs, n) -> new SubAccount(rs.getObject(1, UUID.class), rs.getString(2)))
         .list();
+  }
+
+  /** The custody accounts that mirror the platform's own ledger accounts, by ledger account id. */
+  public Map<UUID, String> custodyAccounts() {
+    Map<UUID, String> found = new HashMap<>();
+    jdbc.sql("SELECT ledger_account_id, account_no FROM bank.custody_accounts")
+        .query(
+            rs -> {
+              found.put(rs.getObject(1, UUID.class), rs.getString(2));
+            });
+    return found;
+  }
+
+  public Optional<String> custodyAccount(UUID ledgerAccountId) {
+    return jdbc.sql("SELECT account_no FROM bank.custody_accounts WHERE ledger_account_id = :l")
+        .param("l", ledgerAccountId)
+        .query(String.class)
+        .optional();
+  }
+
+  public void insertCustodyAccount(
+      UUID ledgerAccountId, String accountNo, String kind, Instant now) {
+    jdbc.sql(
+            """
+            INSERT INTO bank.custody_accounts (ledger_account_id, account_no, kind, opened_at)
+            VALUES (:l, :a, :k, :t) ON CONFLICT (ledger_account_id) DO NOTHING
+            """)
+        .param("l", ledgerAccountId)
+        .param("a", accountNo)
+        .param("k", kind)
+        .param("t", Timestamp.from(now))
+        .update();
   }
 
   /** A user's sub-account at the bank. */

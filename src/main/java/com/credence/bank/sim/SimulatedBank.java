@@ -25,9 +25,12 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -63,18 +66,30 @@ public class SimulatedBank implements CustodianBank {
   private final Clock clock;
   private final BankProperties.Simulation settings;
   private final TransactionTemplate tx;
+  private final TransactionTemplate snapshot;
+  private final TransactionTemplate batches;
+  private final JdbcTemplate jdbcTemplate;
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
 
   SimulatedBank(
       JdbcClient jdbc,
+      JdbcTemplate jdbcTemplate,
       Clock clock,
       BankProperties properties,
       PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    this.jdbcTemplate = jdbcTemplate;
     this.clock = clock;
     this.settings = properties.simulation();
     this.tx = new TransactionTemplate(transactions);
+    this.snapshot = new TransactionTemplate(transactions);
+    this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    this.snapshot.setReadOnly(true);
+    this.snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    // The bank is another system: its batches never join the caller's transaction.
+    this.batches = new TransactionTemplate(transactions);
+    this.batches.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   /** Sets how the bank treats one card's instructions (tests and demos). */
@@ -291,6 +306,11 @@ public class SimulatedBank implements CustodianBank {
 
   @Override
   public Statement statement(LocalDate day) {
+    Statement statement = snapshot.execute(status -> statementNow(day));
+    return java.util.Objects.requireNonNull(statement);
+  }
+
+  private Statement statementNow(LocalDate day) {
     List<StatementLine> lines =
         new java.util.ArrayList<>(
             jdbc.sql(
@@ -319,7 +339,116 @@ public class SimulatedBank implements CustodianBank {
         jdbc.sql("SELECT account_no, balance_minor FROM banksim.accounts ORDER BY account_no")
             .query((rs, n) -> new AccountBalance(rs.getString(1), rs.getLong(2)))
             .list();
-    return new Statement(day, lines, balances);
+    return new Statement(day, lines, balances, lastBatchPosition());
+  }
+
+  @Override
+  public String openLedgerAccount(UUID ledgerAccountId, String purpose) {
+    return jdbc.sql("SELECT account_no FROM banksim.accounts WHERE customer_ref = :c")
+        .param("c", ledgerAccountId)
+        .query(String.class)
+        .optional()
+        .orElseGet(
+            () -> {
+              String no = "6231" + Long.toString(Math.abs(random.nextLong() % 1_000_000_000_000L));
+              jdbc.sql(
+                      """
+                      INSERT INTO banksim.accounts (account_no, customer_ref, holder_name,
+                                                    id_number_hash, opened_at)
+                      VALUES (:a, :c, :n, :i, :t) ON CONFLICT (customer_ref) DO NOTHING
+                      """)
+                  .param("a", no)
+                  .param("c", ledgerAccountId)
+                  .param("n", purpose)
+                  .param("i", hash(purpose))
+                  .param("t", Timestamp.from(clock.instant()))
+                  .update();
+              return jdbc.sql("SELECT account_no FROM banksim.accounts WHERE customer_ref = :c")
+                  .param("c", ledgerAccountId)
+                  .query(String.class)
+                  .single();
+            });
+  }
+
+  @Override
+  public BatchPosition lastBatchPosition() {
+    return jdbc.sql(
+            """
+            SELECT to_xact, to_seq FROM banksim.transfer_batches
+             ORDER BY to_xact DESC, to_seq DESC LIMIT 1
+            """)
+        .query((rs, n) -> new BatchPosition(rs.getLong(1), rs.getLong(2)))
+        .optional()
+        .orElse(BatchPosition.START);
+  }
+
+  @Override
+  public BatchResult transfer(TransferBatch batch) {
+    Map<String, Long> net = new java.util.TreeMap<>();
+    long total = 0;
+    for (TransferLine line : batch.lines()) {
+      if (line.amountMinor() <= 0 || line.fromAccountNo().equals(line.toAccountNo())) {
+        throw new TransferRefused(
+            "A transfer line must move a positive amount between two accounts");
+      }
+      net.merge(line.fromAccountNo(), -line.amountMinor(), Math::addExact);
+      net.merge(line.toAccountNo(), line.amountMinor(), Math::addExact);
+      total = Math.addExact(total, line.amountMinor());
+    }
+    long amount = total;
+    try {
+      BatchResult result = batches.execute(status -> apply(batch, net, amount));
+      return java.util.Objects.requireNonNull(result);
+    } catch (org.springframework.dao.DataIntegrityViolationException e) {
+      throw new TransferRefused("The batch would take a custody account below zero");
+    }
+  }
+
+  private BatchResult apply(TransferBatch batch, Map<String, Long> net, long amount) {
+    // One batch at a time: the chain is checked and extended under this lock.
+    jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('banksim.transfer_batches'))")
+        .query(Object.class)
+        .optional();
+    if (!lastBatchPosition().equals(batch.from())) {
+      return BatchResult.OUT_OF_SEQUENCE;
+    }
+    jdbc.sql(
+            """
+            INSERT INTO banksim.transfer_batches (batch_id, from_xact, from_seq, to_xact, to_seq,
+                                                  lines, amount_minor, received_at)
+            VALUES (:id, :fx, :fs, :tx, :ts, :lines, :amount, :at)
+            """)
+        .param("id", batch.batchId())
+        .param("fx", batch.from().xact())
+        .param("fs", batch.from().seq())
+        .param("tx", batch.to().xact())
+        .param("ts", batch.to().seq())
+        .param("lines", batch.lines().size())
+        .param("amount", amount)
+        .param("at", Timestamp.from(clock.instant()))
+        .update();
+    String[] accounts = net.keySet().toArray(new String[0]);
+    Long[] deltas = net.values().toArray(new Long[0]);
+    Integer updated =
+        jdbcTemplate.execute(
+            (ConnectionCallback<Integer>)
+                con -> {
+                  try (java.sql.PreparedStatement ps =
+                      con.prepareStatement(
+                          """
+                          UPDATE banksim.accounts a SET balance_minor = a.balance_minor + v.delta
+                            FROM unnest(?::varchar[], ?::bigint[]) AS v(account_no, delta)
+                           WHERE a.account_no = v.account_no
+                          """)) {
+                    ps.setArray(1, con.createArrayOf("varchar", accounts));
+                    ps.setArray(2, con.createArrayOf("bigint", deltas));
+                    return ps.executeUpdate();
+                  }
+                });
+    if (updated == null || updated != accounts.length) {
+      throw new TransferRefused("The batch names an account the bank does not hold");
+    }
+    return BatchResult.APPLIED;
   }
 
   /** A queued callback: the instruction's final state, ready to be signed and sent. */
@@ -366,6 +495,14 @@ public class SimulatedBank implements CustodianBank {
   }
 
   /** The sub-account number of a customer at this bank. */
+  /** The balance the bank holds in an account (tests and the simulator's pages). */
+  public long balanceOf(String accountNo) {
+    return jdbc.sql("SELECT balance_minor FROM banksim.accounts WHERE account_no = :a")
+        .param("a", accountNo)
+        .query(Long.class)
+        .single();
+  }
+
   public Optional<String> accountOf(UUID customerRef) {
     return jdbc.sql("SELECT account_no FROM banksim.accounts WHERE customer_ref = :c")
         .param("c", customerRef)
