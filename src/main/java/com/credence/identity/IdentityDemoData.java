@@ -47,6 +47,7 @@ class IdentityDemoData implements DemoDataContributor {
         ResidentIdNumber.compose("110105", LocalDate.of(1985, 6, 15), 100 + RANDOM.nextInt(800)));
     identity.submitRiskAssessment(investor, BALANCED_ANSWERS);
     context.announceUser("INVESTOR", INVESTOR_PHONE, investorPassword);
+    context.shareUser("investor", investor);
 
     String borrowerPassword = randomPassword();
     UUID borrower =
@@ -56,6 +57,7 @@ class IdentityDemoData implements DemoDataContributor {
         "周示例",
         ResidentIdNumber.compose("310104", LocalDate.of(1979, 3, 2), 100 + RANDOM.nextInt(800)));
     context.announceUser("BORROWER", BORROWER_PHONE, borrowerPassword);
+    context.shareUser("borrower", borrower);
   }
 
   private static String randomPassword() {

@@ -4,7 +4,11 @@ import com.credence.shared.DemoDataContributor;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -64,10 +68,7 @@ class DemoDataRunner implements ApplicationRunner {
                   if (inserted == 0) {
                     return false;
                   }
-                  DemoDataContributor.DemoContext context =
-                      (role, phone, password) ->
-                          announcements.add(
-                              String.format("  %-12s %-14s %s", role, phone, password));
+                  DemoDataContributor.DemoContext context = new Context(announcements);
                   contributors.stream()
                       .sorted(Comparator.comparingInt(DemoDataContributor::order))
                       .forEach(c -> c.seed(context));
@@ -84,5 +85,31 @@ class DemoDataRunner implements ApplicationRunner {
       announcements.forEach(line -> banner.append(line).append('\n'));
     }
     log.info(banner.toString());
+  }
+
+  /** The demo run's shared state: announced passwords and the users contributors share. */
+  private static final class Context implements DemoDataContributor.DemoContext {
+
+    private final List<String> announcements;
+    private final Map<String, UUID> users = new HashMap<>();
+
+    Context(List<String> announcements) {
+      this.announcements = announcements;
+    }
+
+    @Override
+    public void announceUser(String role, String phone, String password) {
+      announcements.add(String.format("  %-12s %-14s %s", role, phone, password));
+    }
+
+    @Override
+    public void shareUser(String name, UUID userId) {
+      users.put(name, userId);
+    }
+
+    @Override
+    public Optional<UUID> sharedUser(String name) {
+      return Optional.ofNullable(users.get(name));
+    }
   }
 }

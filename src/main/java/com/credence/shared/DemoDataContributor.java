@@ -1,5 +1,8 @@
 package com.credence.shared;
 
+import java.util.Optional;
+import java.util.UUID;
+
 /**
  * A module's part of the demo data, seeded once when the platform starts with {@code --demo}.
  * Contributors run in {@link #order()} order inside the demo runner.
@@ -16,5 +19,13 @@ public interface DemoDataContributor {
 
     /** Records a demo user whose password is printed once in the start-up log. */
     void announceUser(String role, String phone, String password);
+
+    /**
+     * Shares a demo user's id with the contributors that run later, by a name such as "investor".
+     */
+    void shareUser(String name, UUID userId);
+
+    /** A demo user shared by an earlier contributor. */
+    Optional<UUID> sharedUser(String name);
   }
 }

@@ -57,6 +57,10 @@ class RestartIT {
     execute("INSERT INTO platform.restart_probe VALUES ('" + marker + "')");
     Instant seededAt = demoSeededAt();
     assertThat(seededAt).isNotNull();
+    assertThat(demoFundsArrive())
+        .as("the demo users' deposits, confirmed at the simulated bank, reach their accounts")
+        .containsEntry("INVESTOR_FUNDS", 200_000_00L)
+        .containsEntry("BORROWER_FUNDS", 5_000_00L);
     assertRedirectsToHttps();
 
     stop(false);
@@ -186,6 +190,30 @@ class RestartIT {
       }
     }
     return markers;
+  }
+
+  /** The funds accounts' posted balances by kind, once the demo deposits' callbacks came in. */
+  private Map<String, Long> demoFundsArrive() throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    Map<String, Long> funds = new java.util.HashMap<>();
+    while (Instant.now().isBefore(deadline)) {
+      funds.clear();
+      try (Connection c = connect();
+          Statement s = c.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  "SELECT kind, sum(credits_posted - debits_posted) FROM ledger.account"
+                      + " WHERE kind IN ('INVESTOR_FUNDS', 'BORROWER_FUNDS') GROUP BY kind")) {
+        while (rs.next()) {
+          funds.put(rs.getString(1), rs.getLong(2));
+        }
+      }
+      if (funds.size() == 2 && funds.values().stream().allMatch(v -> v > 0)) {
+        return funds;
+      }
+      Thread.sleep(500);
+    }
+    return funds;
   }
 
   private Instant demoSeededAt() throws SQLException {
