@@ -12,6 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param callbackWindow how far a callback's timestamp may be from our clock
  * @param pendingTimeout how long an order may wait for its callback before the janitor asks
  * @param janitorBatch how many open orders one janitor run looks at
+ * @param reconcilePlatformAccounts whether the reconciliation also compares the custody accounts
+ *     that mirror loan escrows and the platform's fee income (integration tests turn it off: they
+ *     make ledger-only users outside custody, whose loans' escrows cannot match)
  * @param callbackSecret base64 of the shared HMAC secret; when empty it is read from (or generated
  *     into) {@code <data-dir>/bank/callback-secret}
  */
@@ -22,6 +25,7 @@ public record BankProperties(
     @DefaultValue("30m") Duration pendingTimeout,
     @DefaultValue("100") int janitorBatch,
     @Nullable String callbackSecret,
+    @DefaultValue("true") boolean reconcilePlatformAccounts,
     @DefaultValue Simulation simulation) {
 
   /**

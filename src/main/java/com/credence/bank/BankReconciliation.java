@@ -52,6 +52,7 @@ public class BankReconciliation {
   private final TransactionTemplate snapshot;
   private final CustodyInstructions custody;
   private final CustodyFeed feed;
+  private final BankProperties properties;
   private final AtomicLong open = new AtomicLong();
 
   BankReconciliation(
@@ -63,7 +64,9 @@ public class BankReconciliation {
       PlatformTransactionManager transactions,
       MeterRegistry meters,
       CustodyInstructions custody,
-      CustodyFeed feed) {
+      CustodyFeed feed,
+      BankProperties properties) {
+    this.properties = properties;
     this.store = store;
     this.bank = bank;
     this.ledger = ledger;
@@ -96,10 +99,9 @@ public class BankReconciliation {
                     new Reconciler.Movement(
                         l.reference(), l.kind(), l.accountNo(), l.amountMinor()))
             .toList();
-    Map<String, Long> bankBalances = new HashMap<>();
-    statement.balances().forEach(b -> bankBalances.put(b.accountNo(), b.balanceMinor()));
-    Map<String, Long> ledgerBalances =
-        Objects.requireNonNull(snapshot.execute(status -> ledgerBalances(statement.position())));
+    boolean withPlatformAccounts = properties.reconcilePlatformAccounts();
+    Map<String, Long> bankBalances = bankBalances(statement, withPlatformAccounts);
+    Map<String, Long> ledgerBalances = ledgerBalances(statement.position(), withPlatformAccounts);
     List<Reconciler.Difference> differences =
         Reconciler.compare(bankMoves, store.settledOn(day), bankBalances, ledgerBalances);
     List<UUID> ids = new ArrayList<>();
@@ -132,14 +134,24 @@ public class BankReconciliation {
    * Compares, now, every account the bank holds for the platform with the ledger, without recording
    * a run: for operators' checks and tests.
    */
-  public List<Reconciler.Difference> balanceDifferencesNow() {
+  public List<Reconciler.Difference> balanceDifferencesNow(boolean withPlatformAccounts) {
     custody.flush();
     CustodianBank.Statement statement = bank.statement(BusinessCalendar.today(clock));
-    Map<String, Long> bankBalances = new HashMap<>();
-    statement.balances().forEach(b -> bankBalances.put(b.accountNo(), b.balanceMinor()));
-    Map<String, Long> ledgerBalances =
-        Objects.requireNonNull(snapshot.execute(status -> ledgerBalances(statement.position())));
-    return Reconciler.compare(List.of(), List.of(), bankBalances, ledgerBalances);
+    return Reconciler.compare(
+        List.of(),
+        List.of(),
+        bankBalances(statement, withPlatformAccounts),
+        ledgerBalances(statement.position(), withPlatformAccounts));
+  }
+
+  private Map<String, Long> bankBalances(
+      CustodianBank.Statement statement, boolean withPlatformAccounts) {
+    Map<String, Long> balances = new HashMap<>();
+    statement.balances().forEach(b -> balances.put(b.accountNo(), b.balanceMinor()));
+    if (!withPlatformAccounts) {
+      balances.keySet().removeAll(store.custodyAccounts().values());
+    }
+    return balances;
   }
 
   /** Reconciles yesterday (Asia/Shanghai), the T+1 run. */
@@ -180,12 +192,22 @@ public class BankReconciliation {
    * the movements the bank had not been instructed of when it wrote its statement (those after the
    * statement's batch position). Read in one repeatable-read snapshot.
    */
-  private Map<String, Long> ledgerBalances(CustodianBank.BatchPosition position) {
+  private Map<String, Long> ledgerBalances(
+      CustodianBank.BatchPosition position, boolean withPlatformAccounts) {
+    return Objects.requireNonNull(
+        snapshot.execute(status -> ledgerBalancesInSnapshot(position, withPlatformAccounts)));
+  }
+
+  private Map<String, Long> ledgerBalancesInSnapshot(
+      CustodianBank.BatchPosition position, boolean withPlatformAccounts) {
     Map<AccountId, Long> notYetAtBank =
         feed.netAfter(new CustodyFeed.Position(position.xact(), position.seq()));
     Map<String, Long> balances = new HashMap<>();
     for (BankStore.SubAccount s : store.subAccounts()) {
       balances.put(s.accountNo(), fundsTotal(s.userId(), notYetAtBank));
+    }
+    if (!withPlatformAccounts) {
+      return balances;
     }
     store
         .custodyAccounts()

@@ -1,6 +1,7 @@
 package com.credence.bank;
 
 import com.credence.bank.domain.CustodianBank;
+import com.credence.bank.domain.CustodianBank.BatchAnswer;
 import com.credence.bank.domain.CustodianBank.BatchPosition;
 import com.credence.bank.domain.CustodianBank.BatchResult;
 import com.credence.bank.domain.CustodianBank.TransferBatch;
@@ -54,6 +55,7 @@ public class CustodyInstructions {
   private final Map<UUID, String> ledgerAccounts = new ConcurrentHashMap<>();
   private final Counter applied;
   private final Counter unmapped;
+  private final Counter rejected;
 
   CustodyInstructions(
       CustodyFeed feed, CustodianBank bank, BankStore store, Clock clock, MeterRegistry meters) {
@@ -69,13 +71,17 @@ public class CustodyInstructions {
         Counter.builder("credence.bank.custody.unmapped")
             .description("Movements of a funds account without a bank sub-account (not instructed)")
             .register(meters);
+    this.rejected =
+        Counter.builder("credence.bank.custody.rejected")
+            .description("Transfer lines the bank rejected (unknown account, insufficient balance)")
+            .register(meters);
   }
 
   /**
    * Sends the bank every movement it has not had yet, in batches. On one node one flush runs at a
    * time; between nodes the bank's chain decides.
    *
-   * @return how many movements were instructed
+   * @return how many movements the bank executed
    */
   public long flush() {
     lock.lock();
@@ -93,18 +99,23 @@ public class CustodyInstructions {
         UUID batchId =
             UUID.nameUUIDFromBytes(
                 ("custody:" + from.xact() + ":" + from.seq()).getBytes(StandardCharsets.UTF_8));
-        if (bank.transfer(new TransferBatch(batchId, from, to, lines))
-            == BatchResult.OUT_OF_SEQUENCE) {
+        BatchAnswer answer = bank.transfer(new TransferBatch(batchId, from, to, lines));
+        if (answer.result() == BatchResult.OUT_OF_SEQUENCE) {
           return sent;
         }
-        sent += lines.size();
-        applied.increment(lines.size());
+        if (!answer.rejected().isEmpty()) {
+          rejected.increment(answer.rejected().size());
+          log.error(
+              "The custodian bank rejected {} transfer line(s); the reconciliation will show the"
+                  + " difference: {}",
+              answer.rejected().size(),
+              answer.rejected());
+        }
+        int executed = lines.size() - answer.rejected().size();
+        sent += executed;
+        applied.increment(executed);
       }
       return sent;
-    } catch (CustodianBank.TransferRefused e) {
-      log.error(
-          "The custodian bank refused a transfer batch; instructions wait: {}", e.getMessage());
-      return 0;
     } finally {
       lock.unlock();
     }

@@ -102,7 +102,7 @@ class CustodyInstructionsIT extends BankTestFixture {
     String escrowAtBank = simulatedBank.accountOf(escrow.value()).orElseThrow();
     assertThat(simulatedBank.balanceOf(escrowAtBank)).isZero();
 
-    assertThat(reconciliation.balanceDifferencesNow())
+    assertThat(reconciliation.balanceDifferencesNow(true))
         .extracting(Reconciler.Difference::reference)
         .doesNotContain(
             accountNo(user.userId()),
@@ -122,10 +122,81 @@ class CustodyInstructionsIT extends BankTestFixture {
             TransferCode.INVESTMENT,
             "test invest"));
     // Not flushed by hand: the reconciliation itself must instruct or account for it.
-    assertThat(reconciliation.balanceDifferencesNow())
+    assertThat(reconciliation.balanceDifferencesNow(true))
         .extracting(Reconciler.Difference::reference)
         .doesNotContain(accountNo(user.userId()));
     assertThat(bankBalance(user.userId())).isEqualTo(750_00);
+  }
+
+  @Test
+  void aLineTheBankRejectsIsReportedAndTheFeedGoesOn() {
+    // A user outside custody (a ledger account with no bank sub-account) pays into the escrow: the
+    // bank cannot be told, so the escrow's payout to the borrower finds no money at the bank.
+    AccountId outside =
+        ledger.openAccount(AccountKind.INVESTOR_FUNDS, UUID.randomUUID(), Currency.CNY);
+    AccountId settlement = ledger.platformAccount(AccountKind.BANK_SETTLEMENT, Currency.CNY);
+    ledger.createTransfers(
+        List.of(
+            CreateTransfer.single(
+                TransferId.newId(clock),
+                settlement,
+                outside,
+                Money.parseCny("50.00"),
+                TransferCode.DEPOSIT,
+                "outside deposit"),
+            CreateTransfer.single(
+                TransferId.newId(clock),
+                outside,
+                escrow,
+                Money.parseCny("50.00"),
+                TransferCode.INVESTMENT,
+                "outside invest"),
+            CreateTransfer.single(
+                TransferId.newId(clock),
+                escrow,
+                borrowerFunds,
+                Money.parseCny("50.00"),
+                TransferCode.DISBURSEMENT,
+                "disburse without money at the bank")),
+        BatchMode.ATOMIC);
+    assertThat(custody.flush()).as("the only instructable line is rejected").isZero();
+    assertThat(bankBalance(borrower.userId())).isEqualTo(10_00);
+    assertThat(reconciliation.balanceDifferencesNow(false))
+        .extracting(Reconciler.Difference::reference)
+        .as("the borrower's balance differs, and the reconciliation says so")
+        .contains(accountNo(borrower.userId()));
+
+    ledger.createTransfer(
+        CreateTransfer.single(
+            TransferId.newId(clock),
+            investorFunds,
+            escrow,
+            Money.parseCny("20.00"),
+            TransferCode.INVESTMENT,
+            "after the rejection"));
+    assertThat(custody.flush()).as("the feed is not stuck behind the rejected line").isEqualTo(1);
+    assertThat(bankBalance(user.userId())).isEqualTo(980_00);
+    // Put the bank right as an operator would, so later tests start from matching books.
+    ledger.createTransfer(
+        CreateTransfer.single(
+            TransferId.newId(clock),
+            borrowerFunds,
+            escrow,
+            Money.parseCny("50.00"),
+            TransferCode.REPAYMENT,
+            "correction"));
+    ledger.createTransfer(
+        CreateTransfer.single(
+            TransferId.newId(clock),
+            escrow,
+            outside,
+            Money.parseCny("50.00"),
+            TransferCode.DISTRIBUTION,
+            "correction"));
+    custody.flush();
+    assertThat(reconciliation.balanceDifferencesNow(false))
+        .extracting(Reconciler.Difference::reference)
+        .doesNotContain(accountNo(borrower.userId()));
   }
 
   @Test

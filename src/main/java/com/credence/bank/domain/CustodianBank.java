@@ -2,6 +2,7 @@ package com.credence.bank.domain;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -50,13 +51,13 @@ public interface CustodianBank {
   BatchPosition lastBatchPosition();
 
   /**
-   * Executes a batch of transfers between custody accounts (资金划转指令), all or nothing. The bank takes
-   * batches as a chain: a batch is applied only when it starts where the last one ended, so a batch
-   * sent twice, or by two senders, is applied once.
-   *
-   * @throws TransferRefused when a line names an unknown account or an account would go negative
+   * Executes a batch of transfers between custody accounts (资金划转指令), line by line in order. A line
+   * that names an account the bank does not hold, or that would take an account below zero, is
+   * rejected alone and answered; the others are executed. The bank takes batches as a chain: a
+   * batch is executed only when it starts where the last one ended, so a batch sent twice, or by
+   * two senders, is executed once.
    */
-  BatchResult transfer(TransferBatch batch);
+  BatchAnswer transfer(TransferBatch batch);
 
   /** A position in the platform's custody feed, as the bank keeps it. */
   record BatchPosition(long xact, long seq) {
@@ -77,17 +78,15 @@ public interface CustodianBank {
 
   /** What the bank did with a batch. */
   enum BatchResult {
-    APPLIED,
-    /** The chain is elsewhere (the batch was applied before, or another sender went first). */
+    EXECUTED,
+    /** The chain is elsewhere (the batch was executed before, or another sender went first). */
     OUT_OF_SEQUENCE
   }
 
-  /** The bank refused a batch; nothing of it was applied. */
-  final class TransferRefused extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    public TransferRefused(String message) {
-      super(message);
+  /** The bank's answer to a batch: the references of the lines it rejected, with the reason. */
+  record BatchAnswer(BatchResult result, Map<String, String> rejected) {
+    public BatchAnswer {
+      rejected = Map.copyOf(rejected);
     }
   }
 

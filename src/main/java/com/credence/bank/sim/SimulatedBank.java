@@ -17,10 +17,15 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
@@ -307,7 +312,7 @@ public class SimulatedBank implements CustodianBank {
   @Override
   public Statement statement(LocalDate day) {
     Statement statement = snapshot.execute(status -> statementNow(day));
-    return java.util.Objects.requireNonNull(statement);
+    return Objects.requireNonNull(statement);
   }
 
   private Statement statementNow(LocalDate day) {
@@ -383,35 +388,58 @@ public class SimulatedBank implements CustodianBank {
   }
 
   @Override
-  public BatchResult transfer(TransferBatch batch) {
-    Map<String, Long> net = new java.util.TreeMap<>();
-    long total = 0;
-    for (TransferLine line : batch.lines()) {
-      if (line.amountMinor() <= 0 || line.fromAccountNo().equals(line.toAccountNo())) {
-        throw new TransferRefused(
-            "A transfer line must move a positive amount between two accounts");
-      }
-      net.merge(line.fromAccountNo(), -line.amountMinor(), Math::addExact);
-      net.merge(line.toAccountNo(), line.amountMinor(), Math::addExact);
-      total = Math.addExact(total, line.amountMinor());
-    }
-    long amount = total;
-    try {
-      BatchResult result = batches.execute(status -> apply(batch, net, amount));
-      return java.util.Objects.requireNonNull(result);
-    } catch (org.springframework.dao.DataIntegrityViolationException e) {
-      throw new TransferRefused("The batch would take a custody account below zero");
-    }
+  public BatchAnswer transfer(TransferBatch batch) {
+    return Objects.requireNonNull(batches.execute(status -> execute(batch)));
   }
 
-  private BatchResult apply(TransferBatch batch, Map<String, Long> net, long amount) {
+  private BatchAnswer execute(TransferBatch batch) {
     // One batch at a time: the chain is checked and extended under this lock.
     jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('banksim.transfer_batches'))")
         .query(Object.class)
         .optional();
     if (!lastBatchPosition().equals(batch.from())) {
-      return BatchResult.OUT_OF_SEQUENCE;
+      return new BatchAnswer(BatchResult.OUT_OF_SEQUENCE, Map.of());
     }
+    Set<String> named = new TreeSet<>();
+    batch.lines().forEach(l -> named.addAll(List.of(l.fromAccountNo(), l.toAccountNo())));
+    Map<String, Long> balances = lockBalances(named);
+    Map<String, Long> before = Map.copyOf(balances);
+    Map<String, String> rejected = new LinkedHashMap<>();
+    long amount = 0;
+    for (TransferLine line : batch.lines()) {
+      Long from = balances.get(line.fromAccountNo());
+      Long to = balances.get(line.toAccountNo());
+      if (from == null || to == null) {
+        rejected.put(line.reference(), "unknown account");
+      } else if (line.amountMinor() <= 0 || line.fromAccountNo().equals(line.toAccountNo())) {
+        rejected.put(line.reference(), "not a transfer");
+      } else if (from < line.amountMinor()) {
+        rejected.put(line.reference(), "insufficient balance");
+      } else {
+        balances.put(line.fromAccountNo(), from - line.amountMinor());
+        balances.put(line.toAccountNo(), Math.addExact(to, line.amountMinor()));
+        amount = Math.addExact(amount, line.amountMinor());
+      }
+    }
+    List<String> changed =
+        balances.keySet().stream().filter(no -> !balances.get(no).equals(before.get(no))).toList();
+    String[] accounts = changed.toArray(new String[0]);
+    Long[] values = changed.stream().map(balances::get).toArray(Long[]::new);
+    jdbcTemplate.execute(
+        (ConnectionCallback<Integer>)
+            con -> {
+              try (java.sql.PreparedStatement ps =
+                  con.prepareStatement(
+                      """
+                      UPDATE banksim.accounts a SET balance_minor = v.balance
+                        FROM unnest(?::varchar[], ?::bigint[]) AS v(account_no, balance)
+                       WHERE a.account_no = v.account_no
+                      """)) {
+                ps.setArray(1, con.createArrayOf("varchar", accounts));
+                ps.setArray(2, con.createArrayOf("bigint", values));
+                return ps.executeUpdate();
+              }
+            });
     jdbc.sql(
             """
             INSERT INTO banksim.transfer_batches (batch_id, from_xact, from_seq, to_xact, to_seq,
@@ -423,32 +451,36 @@ public class SimulatedBank implements CustodianBank {
         .param("fs", batch.from().seq())
         .param("tx", batch.to().xact())
         .param("ts", batch.to().seq())
-        .param("lines", batch.lines().size())
+        .param("lines", batch.lines().size() - rejected.size())
         .param("amount", amount)
         .param("at", Timestamp.from(clock.instant()))
         .update();
-    String[] accounts = net.keySet().toArray(new String[0]);
-    Long[] deltas = net.values().toArray(new Long[0]);
-    Integer updated =
-        jdbcTemplate.execute(
-            (ConnectionCallback<Integer>)
-                con -> {
-                  try (java.sql.PreparedStatement ps =
-                      con.prepareStatement(
-                          """
-                          UPDATE banksim.accounts a SET balance_minor = a.balance_minor + v.delta
-                            FROM unnest(?::varchar[], ?::bigint[]) AS v(account_no, delta)
-                           WHERE a.account_no = v.account_no
-                          """)) {
-                    ps.setArray(1, con.createArrayOf("varchar", accounts));
-                    ps.setArray(2, con.createArrayOf("bigint", deltas));
-                    return ps.executeUpdate();
+    return new BatchAnswer(BatchResult.EXECUTED, rejected);
+  }
+
+  /** Locks the named accounts (in order) and reads their balances; unknown ones are absent. */
+  private Map<String, Long> lockBalances(Set<String> accountNos) {
+    String[] names = accountNos.toArray(new String[0]);
+    Map<String, Long> balances = new HashMap<>();
+    jdbcTemplate.execute(
+        (ConnectionCallback<Void>)
+            con -> {
+              try (java.sql.PreparedStatement ps =
+                  con.prepareStatement(
+                      """
+                      SELECT account_no, balance_minor FROM banksim.accounts
+                       WHERE account_no = ANY(?) ORDER BY account_no FOR UPDATE
+                      """)) {
+                ps.setArray(1, con.createArrayOf("varchar", names));
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                  while (rs.next()) {
+                    balances.put(rs.getString(1), rs.getLong(2));
                   }
-                });
-    if (updated == null || updated != accounts.length) {
-      throw new TransferRefused("The batch names an account the bank does not hold");
-    }
-    return BatchResult.APPLIED;
+                }
+              }
+              return null;
+            });
+    return balances;
   }
 
   /** A queued callback: the instruction's final state, ready to be signed and sent. */
