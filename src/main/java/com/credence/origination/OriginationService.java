@@ -209,6 +209,7 @@ public class OriginationService {
     }
     Instant now = clock.instant();
     ApplicationRow row = parsed.row(id, userId, deviceHash(deviceId), pledged, now, properties);
+    boolean stored = false;
     try {
       tx.executeWithoutResult(
           s -> {
@@ -216,11 +217,12 @@ public class OriginationService {
             applications.addHistory(
                 Ids.newId(clock), id, ApplicationStatus.SUBMITTED, null, userId, now);
           });
-    } catch (RuntimeException e) {
-      if (pledged) {
+      stored = true;
+    } finally {
+      if (!stored && pledged) {
+        // The application was not stored: give the vehicle back.
         risk.releaseCollateral(id);
       }
-      throw e;
     }
     log.info("Application {} submitted ({}, {})", id, row.product(), Money.cny(row.amountMinor()));
     screening.screen(id);

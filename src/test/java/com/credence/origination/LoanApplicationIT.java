@@ -21,6 +21,7 @@ class LoanApplicationIT extends IntegrationTestBase {
 
   @Autowired IdentityService identity;
   @Autowired Clock clock;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   OriginationFixture fixture;
 
@@ -41,6 +42,55 @@ class LoanApplicationIT extends IntegrationTestBase {
     assertThat(credit.get("minInvestment").asString()).isEqualTo("50.00");
     assertThat(credit.get("investmentStep").asString()).isEqualTo("50.00");
     assertThat(credit.get("termsMonths").toString()).contains("12");
+  }
+
+  @Test
+  void staffChangeProductsAndEveryChangeIsAudited() {
+    long before =
+        jdbc.sql("select count(*) from origination.loan_product_changes where product = 'CAR'")
+            .query(Long.class)
+            .single();
+    String body =
+        """
+        {"minAmount":"10000.00","maxAmount":"200000.00","termsMonths":[6,12,24,36],
+         "repaymentMethods":["EQUAL_INSTALLMENT","INTEREST_FIRST"],"upfrontFeeBps":0,
+         "monthlyFeeBps":5,"investorServiceFeeBps":1000,"fundingPeriodDays":7,
+         "partialFundingAllowed":false,"minInvestment":"50.00","investmentStep":"50.00",
+         "enabled":true}
+        """;
+    HttpResponse<String> saved = put("/api/v1/admin/loan-products/CAR", body);
+    assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+    assertThat(JSON.readTree(saved.body()).get("monthlyFeeBps").asInt()).isEqualTo(5);
+    JsonNode invalid =
+        assertProblem(
+            put(
+                "/api/v1/admin/loan-products/CAR",
+                body.replace("\"maxAmount\":\"200000.00\"", "\"maxAmount\":\"5.00\"")),
+            400,
+            "VALIDATION_FAILED");
+    assertThat(invalid.get("errors").toString()).contains("maxAmount");
+    long after =
+        jdbc.sql("select count(*) from origination.loan_product_changes where product = 'CAR'")
+            .query(Long.class)
+            .single();
+    assertThat(after).isEqualTo(before + 1);
+    OriginationFixture.Borrower borrower = fixture.borrower();
+    assertProblem(
+        http.send(
+            http.request("/api/v1/admin/loan-products/CAR")
+                .header("Authorization", "Bearer " + borrower.token())
+                .header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body))),
+        403,
+        "FORBIDDEN");
+  }
+
+  private HttpResponse<String> put(String path, String body) {
+    return http.send(
+        http.request(path)
+            .header("Authorization", "Bearer " + TestSupportConfiguration.ADMIN_TOKEN)
+            .header("Content-Type", "application/json")
+            .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
   }
 
   @Test

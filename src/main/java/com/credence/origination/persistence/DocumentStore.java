@@ -47,6 +47,10 @@ public class DocumentStore {
   /** A stored document's bytes. */
   public record Content(String fileName, String contentType, byte[] bytes) {
 
+    public Content {
+      bytes = bytes.clone();
+    }
+
     @Override
     public byte[] bytes() {
       return bytes.clone();
