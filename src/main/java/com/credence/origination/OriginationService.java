@@ -138,8 +138,9 @@ public class OriginationService {
               json.writeValueAsString(ProductJson.of(before)),
               json.writeValueAsString(ProductJson.of(changed)));
         });
-    log.info("Staff user {} changed the loan product {}", staffId, changed.type());
-    return product(ProductType.valueOf(changed.type()));
+    ProductType type = ProductType.valueOf(changed.type());
+    log.info("Staff user {} changed the loan product {}", staffId, type);
+    return product(type);
   }
 
   public List<ProductStore.Change> productChanges(int limit) {
@@ -161,6 +162,11 @@ public class OriginationService {
       String minInvestment,
       String investmentStep,
       boolean enabled) {
+
+    public ProductJson {
+      termsMonths = List.copyOf(termsMonths);
+      repaymentMethods = List.copyOf(repaymentMethods);
+    }
 
     public static ProductJson of(LoanProduct p) {
       return new ProductJson(
@@ -224,7 +230,11 @@ public class OriginationService {
         risk.releaseCollateral(id);
       }
     }
-    log.info("Application {} submitted ({}, {})", id, row.product(), Money.cny(row.amountMinor()));
+    log.info(
+        "Application {} submitted ({}, {})",
+        id,
+        ProductType.valueOf(row.product()),
+        Money.cny(row.amountMinor()));
     screening.screen(id);
     return view(applications.find(id).orElseThrow(), false);
   }

@@ -34,7 +34,7 @@ public record LoanProduct(
   private static final BigDecimal BPS = BigDecimal.valueOf(10_000);
 
   public LoanProduct {
-    termsMonths = termsMonths.stream().sorted().distinct().toList();
+    termsMonths = List.copyOf(termsMonths.stream().sorted().distinct().toList());
     repaymentMethods = List.copyOf(repaymentMethods);
   }
 
