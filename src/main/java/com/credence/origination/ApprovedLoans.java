@@ -1,16 +1,60 @@
 package com.credence.origination;
 
+import com.credence.identity.IdentityService;
+import com.credence.identity.PersonalIdentity;
+import com.credence.origination.domain.ApplicationStatus;
+import com.credence.origination.persistence.ApplicationRow;
+import com.credence.origination.persistence.ApplicationStore;
+import com.credence.risk.BorrowerType;
+import com.credence.risk.RiskService;
+import com.credence.shared.Ids;
 import com.credence.shared.Money;
+import com.credence.shared.ProblemException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** What the investment module tells origination about an approved application once it is listed. */
 @Service
 public class ApprovedLoans {
 
+  private final ApplicationStore applications;
+  private final RiskService risk;
+  private final IdentityService identity;
+  private final Clock clock;
+
+  ApprovedLoans(
+      ApplicationStore applications, RiskService risk, IdentityService identity, Clock clock) {
+    this.applications = applications;
+    this.risk = risk;
+    this.identity = identity;
+    this.clock = clock;
+  }
+
   /** The application's listing is open (status LISTED, with its listing id). Idempotent. */
+  @Transactional
   public void markListed(UUID applicationId, UUID listingId) {
-    // filled in by the origination work
+    ApplicationRow row =
+        applications
+            .findForUpdate(applicationId)
+            .orElseThrow(() -> ProblemException.notFound("Application"));
+    if (row.status() == ApplicationStatus.LISTED) {
+      if (!listingId.equals(row.listingId())) {
+        throw new IllegalStateException(
+            "Application " + applicationId + " is listed already as " + row.listingId());
+      }
+      return;
+    }
+    if (row.status() != ApplicationStatus.APPROVED) {
+      throw new IllegalStateException(
+          "Application " + applicationId + " is " + row.status() + ", not APPROVED");
+    }
+    Instant now = clock.instant();
+    applications.markListed(applicationId, listingId, now);
+    applications.addHistory(
+        Ids.newId(clock), applicationId, ApplicationStatus.LISTED, null, null, now);
   }
 
   /**
@@ -21,6 +65,22 @@ public class ApprovedLoans {
    * @throws com.credence.shared.ProblemException 422 {@code BORROWING_CAP_EXCEEDED}
    */
   public void checkBorrowingCapsAgain(UUID applicationId, Money outstandingOnPlatform) {
-    // filled in by the origination work
+    ApplicationRow row =
+        applications
+            .find(applicationId)
+            .orElseThrow(() -> ProblemException.notFound("Application"));
+    boolean company = row.creditCode() != null;
+    String subject =
+        company
+            ? row.creditCode()
+            : identity
+                .personalIdentity(row.borrowerId())
+                .map(PersonalIdentity::idNumber)
+                .orElseThrow(() -> new IllegalStateException("Borrower without real name"));
+    risk.checkBorrowingCaps(
+        company ? BorrowerType.COMPANY : BorrowerType.PERSON,
+        subject,
+        Money.cny(row.amountMinor()),
+        outstandingOnPlatform);
   }
 }

@@ -55,6 +55,7 @@ class SecurityConfiguration {
     "/api/v1/risk-assessment/questions",
     "/api/v1/listings",
     "/api/v1/listings/*",
+    "/api/v1/loan-products",
     "/api/v1/status"
   };
 
