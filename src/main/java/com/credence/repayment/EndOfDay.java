@@ -171,6 +171,16 @@ public class EndOfDay {
     return new RunResult(date, status, counts[0], counts[1]);
   }
 
+  /**
+   * Collects and distributes what is due on or before {@code date} now, outside a run (no claim, no
+   * close): what the run's collection step does, for tests of its concurrency with repayments.
+   *
+   * @return loans collected and holder parts paid
+   */
+  int[] collectDue(LocalDate date) {
+    return collect(date);
+  }
+
   // ---- penalties --------------------------------------------------------------------------
 
   private void accruePenalties(LocalDate date) {

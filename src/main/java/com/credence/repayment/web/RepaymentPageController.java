@@ -8,6 +8,8 @@ import com.credence.repayment.domain.Reschedule;
 import com.credence.shared.AuthenticatedUser;
 import com.credence.shared.BusinessCalendar;
 import com.credence.shared.ProblemException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -19,6 +21,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -186,6 +189,12 @@ class RepaymentPageController {
           "error", messages.getMessage(e.messageKey(), null, e.getMessage(), locale));
     }
     return "redirect:/admin/overdue?loan=" + id;
+  }
+
+  /** A refusal that is not shown on the page (a loan that is not the user's): the error page. */
+  @ExceptionHandler(ProblemException.class)
+  void refused(ProblemException e, HttpServletResponse response) throws IOException {
+    response.sendError(e.status());
   }
 
   private static UUID uuid(String text) {
