@@ -477,21 +477,47 @@ public class RepaymentStore {
   /** Records that holders were paid their part of an installment (with its penalty part). */
   public record PartPaid(UUID loanId, int number, UUID holdingId, long penaltyMinor) {}
 
+  /**
+   * Marks holders' parts paid: the few with a penalty part one by one, then all the others of the
+   * same installments in one set-based statement.
+   */
   public void markPartsPaid(List<PartPaid> parts, LocalDate date) {
-    template.batchUpdate(
-        """
-        UPDATE repayment.holder_installments SET penalty_minor = ?, paid_on = ?
-        WHERE loan_id = ? AND number = ? AND holding_id = ? AND paid_on IS NULL
-        """,
-        parts,
-        5000,
-        (ps, p) -> {
-          ps.setLong(1, p.penaltyMinor());
-          ps.setDate(2, Date.valueOf(date));
-          ps.setObject(3, p.loanId());
-          ps.setInt(4, p.number());
-          ps.setObject(5, p.holdingId());
-        });
+    List<PartPaid> withPenalty = parts.stream().filter(p -> p.penaltyMinor() > 0).toList();
+    if (!withPenalty.isEmpty()) {
+      template.batchUpdate(
+          """
+          UPDATE repayment.holder_installments SET penalty_minor = ?, paid_on = ?
+          WHERE loan_id = ? AND number = ? AND holding_id = ? AND paid_on IS NULL
+          """,
+          withPenalty,
+          5000,
+          (ps, p) -> {
+            ps.setLong(1, p.penaltyMinor());
+            ps.setDate(2, Date.valueOf(date));
+            ps.setObject(3, p.loanId());
+            ps.setInt(4, p.number());
+            ps.setObject(5, p.holdingId());
+          });
+    }
+    java.util.LinkedHashSet<String> installments = new java.util.LinkedHashSet<>();
+    List<UUID> loans = new ArrayList<>();
+    List<Integer> numbers = new ArrayList<>();
+    for (PartPaid p : parts) {
+      if (installments.add(p.loanId() + ":" + p.number())) {
+        loans.add(p.loanId());
+        numbers.add(p.number());
+      }
+    }
+    jdbc.sql(
+            """
+            UPDATE repayment.holder_installments hi SET paid_on = :d
+            FROM unnest(CAST(:loans AS uuid[]), CAST(:numbers AS int[])) AS t(loan_id, number)
+            WHERE hi.loan_id = t.loan_id AND hi.number = t.number AND hi.paid_on IS NULL
+            """)
+        .param("d", date)
+        .param("loans", loans.toArray(UUID[]::new))
+        .param("numbers", numbers.toArray(Integer[]::new))
+        .update();
   }
 
   // ---- repayments -------------------------------------------------------------------------
