@@ -105,7 +105,8 @@ class RepaymentPageController {
       flash.addFlashAttribute(
           "error", messages.getMessage(e.messageKey(), null, e.getMessage(), locale));
     }
-    return "redirect:/me/loans/" + id;
+    // The path variable fills the template: no user text in the redirect.
+    return "redirect:/me/loans/{loanId}";
   }
 
   @GetMapping("/me/cash-flows")
@@ -188,7 +189,8 @@ class RepaymentPageController {
       flash.addFlashAttribute(
           "error", messages.getMessage(e.messageKey(), null, e.getMessage(), locale));
     }
-    return "redirect:/admin/overdue?loan=" + id;
+    flash.addAttribute("loan", id.toString());
+    return "redirect:/admin/overdue";
   }
 
   /** A refusal that is not shown on the page (a loan that is not the user's): the error page. */
