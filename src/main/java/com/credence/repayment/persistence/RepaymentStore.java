@@ -1,0 +1,880 @@
+package com.credence.repayment.persistence;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The repayment schema: loans, installments, holdings and their parts, runs, the log. */
+@Repository
+public class RepaymentStore {
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate template;
+
+  RepaymentStore(JdbcClient jdbc, JdbcTemplate template) {
+    this.jdbc = jdbc;
+    this.template = template;
+  }
+
+  /** A loan as stored. */
+  public record LoanRow(
+      UUID loanId,
+      UUID listingId,
+      UUID borrowerId,
+      long principalMinor,
+      int annualRateBps,
+      int termMonths,
+      String method,
+      LocalDate valueDate,
+      UUID escrowAccount,
+      UUID borrowerAccount,
+      long monthlyFeeMinor,
+      int serviceFeeBps,
+      String status,
+      int daysOverdue,
+      String bucket,
+      @Nullable LocalDate settledOn) {}
+
+  /** One installment with what has been paid on it. */
+  public record InstallmentRow(
+      UUID loanId,
+      int number,
+      LocalDate dueDate,
+      long principalMinor,
+      long interestMinor,
+      long feeMinor,
+      long serviceFeeMinor,
+      long penaltyMinor,
+      @Nullable LocalDate penaltyAccruedTo,
+      long paidPrincipalMinor,
+      long paidInterestMinor,
+      long paidFeeMinor,
+      long paidPenaltyMinor,
+      String status,
+      @Nullable LocalDate paidOn) {
+
+    public long totalMinor() {
+      return principalMinor + interestMinor + feeMinor + penaltyMinor;
+    }
+
+    public long paidMinor() {
+      return paidPrincipalMinor + paidInterestMinor + paidFeeMinor + paidPenaltyMinor;
+    }
+
+    /** Principal and interest not yet paid: what penalty interest accrues on. */
+    public long overdueBaseMinor() {
+      return principalMinor - paidPrincipalMinor + interestMinor - paidInterestMinor;
+    }
+  }
+
+  /** A holding of a loan; weights of the splits are the principals in position order. */
+  public record HoldingRow(
+      UUID holdingId, UUID loanId, UUID investorId, UUID investorAccount, long principalMinor) {}
+
+  /** A holding's part of one installment. */
+  public record HolderPartRow(
+      UUID loanId,
+      int number,
+      UUID holdingId,
+      LocalDate dueDate,
+      long principalMinor,
+      long interestMinor,
+      long penaltyMinor,
+      @Nullable LocalDate paidOn) {}
+
+  // ---- loans ------------------------------------------------------------------------------
+
+  /** Inserts the loan; false when it exists already (the event was delivered before). */
+  public boolean insertLoan(LoanRow l, Instant now) {
+    return jdbc.sql(
+                """
+                INSERT INTO repayment.loans (loan_id, listing_id, borrower_id, principal_minor,
+                  annual_rate_bps, term_months, method, value_date, escrow_account,
+                  borrower_account, monthly_fee_minor, service_fee_bps, status, created_at)
+                VALUES (:loan, :listing, :borrower, :principal, :rate, :term, :method, :valueDate,
+                  :escrow, :borrowerAccount, :fee, :serviceFee, :status, :now)
+                ON CONFLICT (loan_id) DO NOTHING
+                """)
+            .param("loan", l.loanId())
+            .param("listing", l.listingId())
+            .param("borrower", l.borrowerId())
+            .param("principal", l.principalMinor())
+            .param("rate", l.annualRateBps())
+            .param("term", l.termMonths())
+            .param("method", l.method())
+            .param("valueDate", l.valueDate())
+            .param("escrow", l.escrowAccount())
+            .param("borrowerAccount", l.borrowerAccount())
+            .param("fee", l.monthlyFeeMinor())
+            .param("serviceFee", l.serviceFeeBps())
+            .param("status", l.status())
+            .param("now", Timestamp.from(now))
+            .update()
+        == 1;
+  }
+
+  public void insertInstallments(List<InstallmentRow> rows) {
+    template.batchUpdate(
+        """
+        INSERT INTO repayment.installments (loan_id, number, due_date, principal_minor,
+          interest_minor, fee_minor, service_fee_minor)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        """,
+        rows,
+        1000,
+        (ps, r) -> {
+          ps.setObject(1, r.loanId());
+          ps.setInt(2, r.number());
+          ps.setDate(3, Date.valueOf(r.dueDate()));
+          ps.setLong(4, r.principalMinor());
+          ps.setLong(5, r.interestMinor());
+          ps.setLong(6, r.feeMinor());
+          ps.setLong(7, r.serviceFeeMinor());
+        });
+  }
+
+  public void insertHoldings(List<HoldingRow> rows) {
+    List<Object[]> args = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      HoldingRow h = rows.get(i);
+      args.add(
+          new Object[] {
+            h.holdingId(), h.loanId(), h.investorId(), h.investorAccount(), h.principalMinor(), i
+          });
+    }
+    template.batchUpdate(
+        """
+        INSERT INTO repayment.holdings (holding_id, loan_id, investor_id, investor_account,
+          principal_minor, position) VALUES (?, ?, ?, ?, ?, ?)
+        """,
+        args);
+  }
+
+  public void insertHolderParts(List<HolderPartRow> rows) {
+    template.batchUpdate(
+        """
+        INSERT INTO repayment.holder_installments (loan_id, number, holding_id, due_date,
+          principal_minor, interest_minor) VALUES (?, ?, ?, ?, ?, ?)
+        """,
+        rows,
+        2000,
+        (ps, r) -> {
+          ps.setObject(1, r.loanId());
+          ps.setInt(2, r.number());
+          ps.setObject(3, r.holdingId());
+          ps.setDate(4, Date.valueOf(r.dueDate()));
+          ps.setLong(5, r.principalMinor());
+          ps.setLong(6, r.interestMinor());
+        });
+  }
+
+  private static final String LOAN_COLUMNS =
+      """
+      SELECT loan_id, listing_id, borrower_id, principal_minor, annual_rate_bps, term_months,
+        method, value_date, escrow_account, borrower_account, monthly_fee_minor, service_fee_bps,
+        status, days_overdue, bucket, settled_on FROM repayment.loans
+      """;
+
+  public Optional<LoanRow> loan(UUID loanId) {
+    return jdbc.sql(LOAN_BY_ID).param("loan", loanId).query(RepaymentStore::loanRow).optional();
+  }
+
+  /** Locks the loan's row for the rest of the transaction (serialises servicing of one loan). */
+  public Optional<LoanRow> lockLoan(UUID loanId) {
+    return jdbc.sql(LOAN_BY_ID_FOR_UPDATE)
+        .param("loan", loanId)
+        .query(RepaymentStore::loanRow)
+        .optional();
+  }
+
+  /** Locks the given loans in id order (no deadlock between two runs) and answers them. */
+  public List<LoanRow> lockLoans(Collection<UUID> loanIds) {
+    return jdbc.sql(LOANS_FOR_UPDATE)
+        .param("ids", loanIds.toArray(UUID[]::new))
+        .query(RepaymentStore::loanRow)
+        .list();
+  }
+
+  public List<LoanRow> loansOfBorrower(UUID borrowerId, int offset, int limit) {
+    return jdbc.sql(LOANS_OF_BORROWER)
+        .param("b", borrowerId)
+        .param("l", limit)
+        .param("o", offset)
+        .query(RepaymentStore::loanRow)
+        .list();
+  }
+
+  public long countLoansOfBorrower(UUID borrowerId) {
+    return jdbc.sql("SELECT count(*) FROM repayment.loans WHERE borrower_id = :b")
+        .param("b", borrowerId)
+        .query(Long.class)
+        .single();
+  }
+
+  /** Loans not settled with an installment past due on or before {@code date}, worst first. */
+  public List<LoanRow> overdueLoans(int limit) {
+    return jdbc.sql(OVERDUE_LOANS).param("l", limit).query(RepaymentStore::loanRow).list();
+  }
+
+  public void setStatus(UUID loanId, String status, @Nullable LocalDate settledOn) {
+    jdbc.sql("UPDATE repayment.loans SET status = :s, settled_on = :d WHERE loan_id = :loan")
+        .param("s", status)
+        .param("d", settledOn)
+        .param("loan", loanId)
+        .update();
+  }
+
+  public void setDelinquency(UUID loanId, int daysOverdue, String bucket) {
+    jdbc.sql("UPDATE repayment.loans SET days_overdue = :d, bucket = :b WHERE loan_id = :loan")
+        .param("d", daysOverdue)
+        .param("b", bucket)
+        .param("loan", loanId)
+        .update();
+  }
+
+  /** Loans that are current again (nothing past due) get bucket CURRENT; set-based. */
+  public int clearDelinquency(LocalDate date) {
+    return jdbc.sql(
+            """
+            UPDATE repayment.loans l SET days_overdue = 0, bucket = 'CURRENT'
+            WHERE l.days_overdue <> 0 AND NOT EXISTS (
+              SELECT 1 FROM repayment.installments i
+              WHERE i.loan_id = l.loan_id AND i.status <> 'PAID' AND i.due_date < :d)
+            """)
+        .param("d", date)
+        .update();
+  }
+
+  /** Per loan with something unpaid past due before {@code date}: the oldest such due date. */
+  public List<LoanOldestDue> oldestPastDue(LocalDate date) {
+    return jdbc.sql(
+            """
+            SELECT i.loan_id, min(i.due_date) AS oldest FROM repayment.installments i
+            WHERE i.status <> 'PAID' AND i.due_date < :d GROUP BY i.loan_id
+            """)
+        .param("d", date)
+        .query(
+            (rs, n) ->
+                new LoanOldestDue(
+                    rs.getObject("loan_id", UUID.class), rs.getObject("oldest", LocalDate.class)))
+        .list();
+  }
+
+  public record LoanOldestDue(UUID loanId, LocalDate oldestDue) {}
+
+  public record BucketCount(String bucket, long loans, long outstandingMinor) {}
+
+  public List<BucketCount> bucketCounts() {
+    return jdbc.sql(
+            """
+            SELECT l.bucket, count(*) AS loans, coalesce(sum(
+              (SELECT coalesce(sum(i.principal_minor - i.paid_principal_minor), 0)
+               FROM repayment.installments i WHERE i.loan_id = l.loan_id)), 0) AS outstanding
+            FROM repayment.loans l WHERE l.status <> 'SETTLED' GROUP BY l.bucket
+            """)
+        .query(
+            (rs, n) ->
+                new BucketCount(
+                    rs.getString("bucket"), rs.getLong("loans"), rs.getLong("outstanding")))
+        .list();
+  }
+
+  // ---- installments -----------------------------------------------------------------------
+
+  private static final String INSTALLMENT_COLUMNS =
+      """
+      SELECT loan_id, number, due_date, principal_minor, interest_minor, fee_minor,
+        service_fee_minor, penalty_minor, penalty_accrued_to, paid_principal_minor,
+        paid_interest_minor, paid_fee_minor, paid_penalty_minor, status, paid_on
+      FROM repayment.installments
+      """;
+
+  public List<InstallmentRow> installments(UUID loanId) {
+    return jdbc.sql(INSTALLMENTS_OF_LOAN)
+        .param("loan", loanId)
+        .query(RepaymentStore::installmentRow)
+        .list();
+  }
+
+  /** Unpaid installments of these loans due on or before {@code date}, per loan oldest first. */
+  public List<InstallmentRow> openDue(Collection<UUID> loanIds, LocalDate date) {
+    return jdbc.sql(OPEN_DUE_INSTALLMENTS)
+        .param("ids", loanIds.toArray(UUID[]::new))
+        .param("d", date)
+        .query(RepaymentStore::installmentRow)
+        .list();
+  }
+
+  /** Loans (not settled) with an unpaid installment due on or before the date, in id order. */
+  public List<UUID> loansWithDue(LocalDate date, @Nullable UUID after, int limit) {
+    return jdbc.sql(
+            """
+            SELECT DISTINCT loan_id FROM repayment.installments
+            WHERE status <> 'PAID' AND due_date <= :d
+              AND (CAST(:after AS uuid) IS NULL OR loan_id > CAST(:after AS uuid))
+            ORDER BY loan_id LIMIT :l
+            """)
+        .param("d", date)
+        .param("after", after)
+        .param("l", limit)
+        .query(UUID.class)
+        .list();
+  }
+
+  /** Unpaid installments past due before the date: the ones that accrue penalty. */
+  public List<InstallmentRow> pastDue(LocalDate date) {
+    return jdbc.sql(PAST_DUE_INSTALLMENTS)
+        .param("d", date)
+        .query(RepaymentStore::installmentRow)
+        .list();
+  }
+
+  public void setPenalty(UUID loanId, int number, long penaltyMinor, LocalDate accruedTo) {
+    jdbc.sql(
+            """
+            UPDATE repayment.installments SET penalty_minor = :p, penalty_accrued_to = :d
+            WHERE loan_id = :loan AND number = :n
+            """)
+        .param("p", penaltyMinor)
+        .param("d", accruedTo)
+        .param("loan", loanId)
+        .param("n", number)
+        .update();
+  }
+
+  /** Marks unpaid installments due on or before the date OVERDUE; set-based. */
+  public int markOverdue(LocalDate date) {
+    return jdbc.sql(
+            """
+            UPDATE repayment.installments SET status = 'OVERDUE'
+            WHERE status = 'SCHEDULED' AND due_date <= :d
+            """)
+        .param("d", date)
+        .update();
+  }
+
+  /** Adds a payment to an installment; PAID when it is paid in full. */
+  public record Payment(
+      UUID loanId,
+      int number,
+      long penaltyMinor,
+      long feeMinor,
+      long interestMinor,
+      long principalMinor,
+      boolean settles) {}
+
+  public void applyPayments(List<Payment> payments, LocalDate date) {
+    template.batchUpdate(
+        """
+        UPDATE repayment.installments SET paid_penalty_minor = paid_penalty_minor + ?,
+          paid_fee_minor = paid_fee_minor + ?, paid_interest_minor = paid_interest_minor + ?,
+          paid_principal_minor = paid_principal_minor + ?,
+          status = CASE WHEN ? THEN 'PAID' ELSE status END,
+          paid_on = CASE WHEN ? THEN ? ELSE paid_on END
+        WHERE loan_id = ? AND number = ?
+        """,
+        payments,
+        2000,
+        (ps, p) -> {
+          ps.setLong(1, p.penaltyMinor());
+          ps.setLong(2, p.feeMinor());
+          ps.setLong(3, p.interestMinor());
+          ps.setLong(4, p.principalMinor());
+          ps.setBoolean(5, p.settles());
+          ps.setBoolean(6, p.settles());
+          ps.setDate(7, Date.valueOf(date));
+          ps.setObject(8, p.loanId());
+          ps.setInt(9, p.number());
+        });
+  }
+
+  /** Replaces the unpaid installments from {@code fromNumber} on (early repayment). */
+  public void deleteInstallmentsFrom(UUID loanId, int fromNumber) {
+    jdbc.sql("DELETE FROM repayment.holder_installments WHERE loan_id = :loan AND number >= :n")
+        .param("loan", loanId)
+        .param("n", fromNumber)
+        .update();
+    jdbc.sql("DELETE FROM repayment.installments WHERE loan_id = :loan AND number >= :n")
+        .param("loan", loanId)
+        .param("n", fromNumber)
+        .update();
+  }
+
+  public boolean allPaid(UUID loanId) {
+    return !jdbc.sql(
+            "SELECT EXISTS (SELECT 1 FROM repayment.installments WHERE loan_id = :loan"
+                + " AND status <> 'PAID')")
+        .param("loan", loanId)
+        .query(Boolean.class)
+        .single();
+  }
+
+  // ---- holdings and their parts -----------------------------------------------------------
+
+  public List<HoldingRow> holdings(Collection<UUID> loanIds) {
+    return jdbc.sql(
+            """
+            SELECT holding_id, loan_id, investor_id, investor_account, principal_minor
+            FROM repayment.holdings WHERE loan_id = ANY(:ids) ORDER BY loan_id, position
+            """)
+        .param("ids", loanIds.toArray(UUID[]::new))
+        .query(
+            (rs, n) ->
+                new HoldingRow(
+                    rs.getObject("holding_id", UUID.class),
+                    rs.getObject("loan_id", UUID.class),
+                    rs.getObject("investor_id", UUID.class),
+                    rs.getObject("investor_account", UUID.class),
+                    rs.getLong("principal_minor")))
+        .list();
+  }
+
+  private static final String PART_COLUMNS =
+      """
+      SELECT hi.loan_id, hi.number, hi.holding_id, hi.due_date, hi.principal_minor,
+        hi.interest_minor, hi.penalty_minor, hi.paid_on FROM repayment.holder_installments hi
+      """;
+
+  public List<HolderPartRow> partsOfHoldings(Collection<UUID> holdingIds) {
+    return jdbc.sql(PARTS_OF_HOLDINGS)
+        .param("ids", holdingIds.toArray(UUID[]::new))
+        .query(RepaymentStore::partRow)
+        .list();
+  }
+
+  /** An investor's parts with due or paid dates in [from, to]. */
+  public List<HolderPartRow> partsOfInvestor(UUID investorId, LocalDate from, LocalDate to) {
+    return jdbc.sql(PARTS_OF_INVESTOR)
+        .param("inv", investorId)
+        .param("f", from)
+        .param("t", to)
+        .query(RepaymentStore::partRow)
+        .list();
+  }
+
+  /** The parts of the given installments, per installment in holding position order. */
+  public List<HolderPartRow> partsOfInstallments(Collection<UUID> loanIds) {
+    return jdbc.sql(OPEN_PARTS_OF_LOANS)
+        .param("ids", loanIds.toArray(UUID[]::new))
+        .query(RepaymentStore::partRow)
+        .list();
+  }
+
+  /** Records that holders were paid their part of an installment (with its penalty part). */
+  public record PartPaid(UUID loanId, int number, UUID holdingId, long penaltyMinor) {}
+
+  /**
+   * Marks holders' parts paid: the few with a penalty part one by one, then all the others of the
+   * same installments in one set-based statement.
+   */
+  public void markPartsPaid(List<PartPaid> parts, LocalDate date) {
+    List<PartPaid> withPenalty = parts.stream().filter(p -> p.penaltyMinor() > 0).toList();
+    if (!withPenalty.isEmpty()) {
+      template.batchUpdate(
+          """
+          UPDATE repayment.holder_installments SET penalty_minor = ?, paid_on = ?
+          WHERE loan_id = ? AND number = ? AND holding_id = ? AND paid_on IS NULL
+          """,
+          withPenalty,
+          5000,
+          (ps, p) -> {
+            ps.setLong(1, p.penaltyMinor());
+            ps.setDate(2, Date.valueOf(date));
+            ps.setObject(3, p.loanId());
+            ps.setInt(4, p.number());
+            ps.setObject(5, p.holdingId());
+          });
+    }
+    java.util.LinkedHashSet<String> installments = new java.util.LinkedHashSet<>();
+    List<UUID> loans = new ArrayList<>();
+    List<Integer> numbers = new ArrayList<>();
+    for (PartPaid p : parts) {
+      if (installments.add(p.loanId() + ":" + p.number())) {
+        loans.add(p.loanId());
+        numbers.add(p.number());
+      }
+    }
+    jdbc.sql(
+            """
+            UPDATE repayment.holder_installments hi SET paid_on = :d
+            FROM unnest(CAST(:loans AS uuid[]), CAST(:numbers AS int[])) AS t(loan_id, number)
+            WHERE hi.loan_id = t.loan_id AND hi.number = t.number AND hi.paid_on IS NULL
+            """)
+        .param("d", date)
+        .param("loans", loans.toArray(UUID[]::new))
+        .param("numbers", numbers.toArray(Integer[]::new))
+        .update();
+  }
+
+  // ---- repayments -------------------------------------------------------------------------
+
+  public record RepaymentRow(
+      UUID repaymentId,
+      UUID loanId,
+      UUID borrowerId,
+      String idempotencyKey,
+      String requestHash,
+      long amountMinor,
+      long penaltyMinor,
+      long feeMinor,
+      long interestMinor,
+      long principalMinor,
+      long earlyFeeMinor,
+      String kind,
+      LocalDate businessDate) {}
+
+  public void insertRepayment(RepaymentRow r, Instant now) {
+    jdbc.sql(
+            """
+            INSERT INTO repayment.repayments (repayment_id, loan_id, borrower_id, idempotency_key,
+              request_hash, amount_minor, penalty_minor, fee_minor, interest_minor,
+              principal_minor, early_fee_minor, kind, business_date, created_at)
+            VALUES (:id, :loan, :b, :k, :h, :a, :p, :f, :i, :pr, :e, :kind, :d, :now)
+            """)
+        .param("id", r.repaymentId())
+        .param("loan", r.loanId())
+        .param("b", r.borrowerId())
+        .param("k", r.idempotencyKey())
+        .param("h", r.requestHash())
+        .param("a", r.amountMinor())
+        .param("p", r.penaltyMinor())
+        .param("f", r.feeMinor())
+        .param("i", r.interestMinor())
+        .param("pr", r.principalMinor())
+        .param("e", r.earlyFeeMinor())
+        .param("kind", r.kind())
+        .param("d", r.businessDate())
+        .param("now", Timestamp.from(now))
+        .update();
+  }
+
+  public Optional<RepaymentRow> repaymentByKey(UUID borrowerId, String key) {
+    return jdbc.sql(
+            """
+            SELECT repayment_id, loan_id, borrower_id, idempotency_key, request_hash,
+              amount_minor, penalty_minor, fee_minor, interest_minor, principal_minor,
+              early_fee_minor, kind, business_date
+            FROM repayment.repayments WHERE borrower_id = :b AND idempotency_key = :k
+            """)
+        .param("b", borrowerId)
+        .param("k", key)
+        .query(
+            (rs, n) ->
+                new RepaymentRow(
+                    rs.getObject("repayment_id", UUID.class),
+                    rs.getObject("loan_id", UUID.class),
+                    rs.getObject("borrower_id", UUID.class),
+                    rs.getString("idempotency_key"),
+                    rs.getString("request_hash"),
+                    rs.getLong("amount_minor"),
+                    rs.getLong("penalty_minor"),
+                    rs.getLong("fee_minor"),
+                    rs.getLong("interest_minor"),
+                    rs.getLong("principal_minor"),
+                    rs.getLong("early_fee_minor"),
+                    rs.getString("kind"),
+                    rs.getObject("business_date", LocalDate.class)))
+        .optional();
+  }
+
+  /** Per loan, the number of its last installment (settling it settles the loan). */
+  public Map<UUID, Integer> lastNumbers(Collection<UUID> loanIds) {
+    Map<UUID, Integer> result = new HashMap<>();
+    jdbc.sql(
+            """
+            SELECT loan_id, max(number) AS last FROM repayment.installments
+            WHERE loan_id = ANY(:ids) GROUP BY loan_id
+            """)
+        .param("ids", loanIds.toArray(UUID[]::new))
+        .query(
+            rs -> {
+              result.put(rs.getObject("loan_id", UUID.class), rs.getInt("last"));
+            });
+    return result;
+  }
+
+  /** The parts of the unpaid installments due on or before the date, in holding position order. */
+  public List<HolderPartRow> partsDue(Collection<UUID> loanIds, LocalDate date) {
+    return jdbc.sql(PARTS_DUE)
+        .param("ids", loanIds.toArray(UUID[]::new))
+        .param("d", date)
+        .query(RepaymentStore::partRow)
+        .list();
+  }
+
+  private static final String PARTS_DUE =
+      PART_COLUMNS
+          + """
+          JOIN repayment.holdings h ON h.holding_id = hi.holding_id
+          WHERE hi.loan_id = ANY(:ids) AND hi.due_date <= :d AND hi.paid_on IS NULL
+          ORDER BY hi.loan_id, hi.number, h.position
+          """;
+
+  /**
+   * Records, in the transaction that ended the business date, that its run is due: a RUNNING row
+   * whose lease has already run out, so that any node resumes it if the run does not start.
+   */
+  public void scheduleRun(LocalDate date, Instant now) {
+    jdbc.sql(
+            """
+            INSERT INTO repayment.eod_runs (business_date, status, owner, lease_until, started_at)
+            VALUES (:d, 'RUNNING', 'scheduled', :expired, :now) ON CONFLICT DO NOTHING
+            """)
+        .param("d", date)
+        .param("expired", Timestamp.from(now.minusSeconds(86_400)))
+        .param("now", Timestamp.from(now))
+        .update();
+  }
+
+  // ---- end-of-day runs --------------------------------------------------------------------
+
+  /**
+   * Claims the run of a date: a new row, or a BLOCKED one (to retry the close), or a RUNNING one
+   * whose owner's lease ran out (it died). False when another node holds it or it is CLOSED.
+   */
+  public boolean claimRun(LocalDate date, String owner, Instant now, Instant leaseUntil) {
+    return jdbc.sql(
+                """
+                INSERT INTO repayment.eod_runs (business_date, status, owner, lease_until,
+                  started_at) VALUES (:d, 'RUNNING', :o, :lease, :now)
+                ON CONFLICT (business_date) DO UPDATE SET status = 'RUNNING',
+                  owner = EXCLUDED.owner, lease_until = EXCLUDED.lease_until
+                WHERE repayment.eod_runs.status = 'BLOCKED'
+                   OR (repayment.eod_runs.status = 'RUNNING'
+                       AND repayment.eod_runs.lease_until < :now)
+                """)
+            .param("d", date)
+            .param("o", owner)
+            .param("lease", Timestamp.from(leaseUntil))
+            .param("now", Timestamp.from(now))
+            .update()
+        == 1;
+  }
+
+  public void finishRun(
+      LocalDate date, String status, int collected, int distributed, String detail, Instant now) {
+    jdbc.sql(
+            """
+            UPDATE repayment.eod_runs SET status = :s, finished_at = :now,
+              collected = collected + :c, distributed = distributed + :dist, detail = :detail
+            WHERE business_date = :d
+            """)
+        .param("s", status)
+        .param("now", Timestamp.from(now))
+        .param("c", collected)
+        .param("dist", distributed)
+        .param("detail", detail)
+        .param("d", date)
+        .update();
+  }
+
+  public record RunRow(
+      LocalDate businessDate,
+      String status,
+      int collected,
+      int distributed,
+      @Nullable String detail) {}
+
+  public Optional<RunRow> run(LocalDate date) {
+    return jdbc.sql(
+            "SELECT business_date, status, collected, distributed, detail FROM repayment.eod_runs"
+                + " WHERE business_date = :d")
+        .param("d", date)
+        .query(RepaymentStore::runRow)
+        .optional();
+  }
+
+  /** Runs not closed, oldest first (resumed by the scheduler). */
+  public List<RunRow> unfinishedRuns(Instant now) {
+    return jdbc.sql(
+            """
+            SELECT business_date, status, collected, distributed, detail FROM repayment.eod_runs
+            WHERE status = 'BLOCKED' OR (status = 'RUNNING' AND lease_until < :now)
+            ORDER BY business_date LIMIT 100
+            """)
+        .param("now", Timestamp.from(now))
+        .query(RepaymentStore::runRow)
+        .list();
+  }
+
+  public Optional<LocalDate> lastRunDate() {
+    return jdbc.sql("SELECT max(business_date) FROM repayment.eod_runs")
+        .query(LocalDate.class)
+        .optional();
+  }
+
+  public List<RunRow> recentRuns(int limit) {
+    return jdbc.sql(
+            "SELECT business_date, status, collected, distributed, detail FROM repayment.eod_runs"
+                + " ORDER BY business_date DESC LIMIT :l")
+        .param("l", limit)
+        .query(RepaymentStore::runRow)
+        .list();
+  }
+
+  // ---- collections log --------------------------------------------------------------------
+
+  public record LogEntry(
+      UUID entryId,
+      UUID loanId,
+      UUID operatorId,
+      String kind,
+      String note,
+      @Nullable LocalDate promisedDate,
+      @Nullable Long promisedMinor,
+      Instant createdAt) {}
+
+  public void insertLogEntry(LogEntry e) {
+    jdbc.sql(
+            """
+            INSERT INTO repayment.collection_log (entry_id, loan_id, operator_id, kind, note,
+              promised_date, promised_minor, created_at)
+            VALUES (:id, :loan, :op, :kind, :note, :pd, :pm, :at)
+            """)
+        .param("id", e.entryId())
+        .param("loan", e.loanId())
+        .param("op", e.operatorId())
+        .param("kind", e.kind())
+        .param("note", e.note())
+        .param("pd", e.promisedDate())
+        .param("pm", e.promisedMinor())
+        .param("at", Timestamp.from(e.createdAt()))
+        .update();
+  }
+
+  public List<LogEntry> logOf(UUID loanId) {
+    return jdbc.sql(
+            """
+            SELECT entry_id, loan_id, operator_id, kind, note, promised_date, promised_minor,
+              created_at FROM repayment.collection_log WHERE loan_id = :loan
+            ORDER BY created_at DESC LIMIT 200
+            """)
+        .param("loan", loanId)
+        .query(
+            (rs, n) ->
+                new LogEntry(
+                    rs.getObject("entry_id", UUID.class),
+                    rs.getObject("loan_id", UUID.class),
+                    rs.getObject("operator_id", UUID.class),
+                    rs.getString("kind"),
+                    rs.getString("note"),
+                    rs.getObject("promised_date", LocalDate.class),
+                    (Long) rs.getObject("promised_minor"),
+                    rs.getTimestamp("created_at").toInstant()))
+        .list();
+  }
+
+  private static final String LOAN_BY_ID = LOAN_COLUMNS + " WHERE loan_id = :loan";
+  private static final String LOAN_BY_ID_FOR_UPDATE =
+      LOAN_COLUMNS + " WHERE loan_id = :loan FOR UPDATE";
+  private static final String LOANS_FOR_UPDATE =
+      LOAN_COLUMNS + " WHERE loan_id = ANY(:ids) ORDER BY loan_id FOR UPDATE";
+  private static final String LOANS_OF_BORROWER =
+      LOAN_COLUMNS + " WHERE borrower_id = :b ORDER BY created_at DESC, loan_id LIMIT :l OFFSET :o";
+  private static final String OVERDUE_LOANS =
+      LOAN_COLUMNS
+          + " WHERE status <> 'SETTLED' AND days_overdue > 0"
+          + " ORDER BY days_overdue DESC, loan_id LIMIT :l";
+  private static final String INSTALLMENTS_OF_LOAN =
+      INSTALLMENT_COLUMNS + " WHERE loan_id = :loan ORDER BY number";
+  private static final String OPEN_DUE_INSTALLMENTS =
+      INSTALLMENT_COLUMNS
+          + " WHERE loan_id = ANY(:ids) AND status <> 'PAID' AND due_date <= :d"
+          + " ORDER BY loan_id, number";
+  private static final String PAST_DUE_INSTALLMENTS =
+      INSTALLMENT_COLUMNS + " WHERE status <> 'PAID' AND due_date < :d ORDER BY loan_id, number";
+  private static final String PARTS_OF_HOLDINGS =
+      PART_COLUMNS + " WHERE hi.holding_id = ANY(:ids) ORDER BY hi.due_date";
+  private static final String PARTS_OF_INVESTOR =
+      PART_COLUMNS
+          + """
+                JOIN repayment.holdings h ON h.holding_id = hi.holding_id
+                WHERE h.investor_id = :inv AND (hi.due_date BETWEEN :f AND :t
+                  OR hi.paid_on BETWEEN :f AND :t)
+                ORDER BY coalesce(hi.paid_on, hi.due_date), hi.loan_id, hi.number
+                """;
+  private static final String OPEN_PARTS_OF_LOANS =
+      PART_COLUMNS
+          + """
+                JOIN repayment.holdings h ON h.holding_id = hi.holding_id
+                JOIN repayment.installments i ON i.loan_id = hi.loan_id AND i.number = hi.number
+                WHERE hi.loan_id = ANY(:ids) AND i.status <> 'PAID'
+                ORDER BY hi.loan_id, hi.number, h.position
+                """;
+
+  // ---- mappers ----------------------------------------------------------------------------
+
+  private static LoanRow loanRow(ResultSet rs, int n) throws SQLException {
+    return new LoanRow(
+        rs.getObject("loan_id", UUID.class),
+        rs.getObject("listing_id", UUID.class),
+        rs.getObject("borrower_id", UUID.class),
+        rs.getLong("principal_minor"),
+        rs.getInt("annual_rate_bps"),
+        rs.getInt("term_months"),
+        rs.getString("method"),
+        rs.getObject("value_date", LocalDate.class),
+        rs.getObject("escrow_account", UUID.class),
+        rs.getObject("borrower_account", UUID.class),
+        rs.getLong("monthly_fee_minor"),
+        rs.getInt("service_fee_bps"),
+        rs.getString("status"),
+        rs.getInt("days_overdue"),
+        rs.getString("bucket"),
+        rs.getObject("settled_on", LocalDate.class));
+  }
+
+  private static InstallmentRow installmentRow(ResultSet rs, int n) throws SQLException {
+    return new InstallmentRow(
+        rs.getObject("loan_id", UUID.class),
+        rs.getInt("number"),
+        rs.getObject("due_date", LocalDate.class),
+        rs.getLong("principal_minor"),
+        rs.getLong("interest_minor"),
+        rs.getLong("fee_minor"),
+        rs.getLong("service_fee_minor"),
+        rs.getLong("penalty_minor"),
+        rs.getObject("penalty_accrued_to", LocalDate.class),
+        rs.getLong("paid_principal_minor"),
+        rs.getLong("paid_interest_minor"),
+        rs.getLong("paid_fee_minor"),
+        rs.getLong("paid_penalty_minor"),
+        rs.getString("status"),
+        rs.getObject("paid_on", LocalDate.class));
+  }
+
+  private static HolderPartRow partRow(ResultSet rs, int n) throws SQLException {
+    return new HolderPartRow(
+        rs.getObject("loan_id", UUID.class),
+        rs.getInt("number"),
+        rs.getObject("holding_id", UUID.class),
+        rs.getObject("due_date", LocalDate.class),
+        rs.getLong("principal_minor"),
+        rs.getLong("interest_minor"),
+        rs.getLong("penalty_minor"),
+        rs.getObject("paid_on", LocalDate.class));
+  }
+
+  private static RunRow runRow(ResultSet rs, int n) throws SQLException {
+    return new RunRow(
+        rs.getObject("business_date", LocalDate.class),
+        rs.getString("status"),
+        rs.getInt("collected"),
+        rs.getInt("distributed"),
+        rs.getString("detail"));
+  }
+}
