@@ -99,3 +99,11 @@ create table investment.auto_invest_rules (
     served_at            timestamptz,
     updated_at           timestamptz not null
 );
+
+-- Auto-invest runs once per listing, before manual investors may bid: a node claims the run with a
+-- conditional update (claimed_at; a claim older than the lease may be taken over after a crash)
+-- and sets done when its bids are placed.
+alter table investment.listings add column auto_invest_done boolean not null default false;
+alter table investment.listings add column auto_invest_claimed_at timestamptz;
+create index auto_invest_queue on investment.auto_invest_rules (served_at nulls first, joined_at)
+    where enabled;

@@ -3,6 +3,7 @@ package com.credence.investment;
 import com.credence.identity.IdentityService;
 import com.credence.identity.Suitability;
 import com.credence.investment.domain.AmountCheck;
+import com.credence.investment.persistence.AutoInvestStore;
 import com.credence.investment.persistence.HoldingRow;
 import com.credence.investment.persistence.InvestmentRow;
 import com.credence.investment.persistence.ListingRow;
@@ -26,7 +27,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -52,6 +56,8 @@ public class InvestmentService {
   private final ObjectProvider<HoldingFigures> figures;
   private final InvestmentProperties properties;
   private final Clock clock;
+  private final AutoInvestStore autoInvest;
+  private final Set<UUID> autoInvestDone = ConcurrentHashMap.newKeySet();
 
   InvestmentService(
       ListingStore store,
@@ -60,7 +66,9 @@ public class InvestmentService {
       LedgerService ledger,
       ObjectProvider<HoldingFigures> figures,
       InvestmentProperties properties,
-      Clock clock) {
+      Clock clock,
+      AutoInvestStore autoInvest) {
+    this.autoInvest = autoInvest;
     this.store = store;
     this.rush = rush;
     this.identity = identity;
@@ -163,6 +171,19 @@ public class InvestmentService {
   }
 
   Placed invest(PlaceInvestment c, String source) {
+    Checked checked = check(c, source);
+    InvestRush.Bid bid = checked.bid();
+    if (checked.replay() != null || bid == null) {
+      return java.util.Objects.requireNonNull(checked.replay());
+    }
+    return outcome(c, bid, await(rush.submit(bid)));
+  }
+
+  /** A checked request: the replay of an earlier one, or the bid to hand to the sequencer. */
+  record Checked(@Nullable Placed replay, InvestRush.@Nullable Bid bid) {}
+
+  /** Every check of the invest path, in the order, up to the sequencer. */
+  Checked check(PlaceInvestment c, String source) {
     String key = c.idempotencyKey();
     if (key.isEmpty() || key.length() > KEY_LENGTH_MAX) {
       throw InvestmentProblems.keyInvalid();
@@ -171,7 +192,7 @@ public class InvestmentService {
     String hash = requestHash(c.listingId(), amount, c.takeRemaining());
     Optional<Placed> replay = replay(c.investorId(), key, hash);
     if (replay.isPresent()) {
-      return replay.get();
+      return new Checked(replay.get(), null);
     }
     ListingRow listing =
         rush.listing(c.listingId()).orElseThrow(InvestmentProblems::listingNotFound);
@@ -185,7 +206,8 @@ public class InvestmentService {
       throw suitability.toProblem();
     }
     checkAmount(listing, amount);
-    if (!listing.isOpenAt(clock.instant())) {
+    if (!listing.isOpenAt(clock.instant())
+        || ("MANUAL".equals(source) && !autoInvestDone(listing.id()))) {
       throw InvestmentProblems.notOpen();
     }
     if (amount.amountMinor() > listing.remainingMinor() && !c.takeRemaining()) {
@@ -196,7 +218,8 @@ public class InvestmentService {
     if (funds == null || funds.availableMinor() < needed) {
       throw InvestmentProblems.insufficientFunds();
     }
-    InvestRush.Bid bid =
+    return new Checked(
+        null,
         new InvestRush.Bid(
             listing.id(),
             c.investorId(),
@@ -206,19 +229,39 @@ public class InvestmentService {
             key,
             hash,
             source,
-            new java.util.concurrent.CompletableFuture<>());
-    InvestRush.Answer answer = await(rush.submit(bid));
+            new CompletableFuture<>()));
+  }
+
+  /** Manual investors wait until auto-invest had its turn (known once per listing per node). */
+  private boolean autoInvestDone(UUID listingId) {
+    if (autoInvestDone.contains(listingId)) {
+      return true;
+    }
+    boolean done = autoInvest.runDone(listingId);
+    if (done) {
+      autoInvestDone.add(listingId);
+    }
+    return done;
+  }
+
+  CompletableFuture<InvestRush.Answer> submit(InvestRush.Bid bid) {
+    return rush.submit(bid);
+  }
+
+  /** The answer of the sequencer as the API's answer. */
+  Placed outcome(PlaceInvestment c, InvestRush.Bid bid, InvestRush.Answer answer) {
     if (answer.refusal() != null) {
       throw answer.refusal();
     }
     InvestmentRow row = answer.investment();
     if (row == null) {
-      return replay(c.investorId(), key, hash).orElseThrow(InvestmentProblems::busy);
+      return replay(c.investorId(), c.idempotencyKey(), bid.requestHash())
+          .orElseThrow(InvestmentProblems::busy);
     }
     return new Placed(view(row), false);
   }
 
-  private InvestRush.Answer await(java.util.concurrent.CompletableFuture<InvestRush.Answer> f) {
+  InvestRush.Answer await(CompletableFuture<InvestRush.Answer> f) {
     try {
       return f.get(properties.bidTimeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {

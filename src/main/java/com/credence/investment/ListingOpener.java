@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.UUID;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Opens a listing for every approved loan: its escrow account, opening time and deadline, and the
@@ -27,9 +29,15 @@ class ListingOpener {
   private final LedgerService ledger;
   private final ApprovedLoans approvedLoans;
   private final Clock clock;
+  private final AutoInvest autoInvest;
 
   ListingOpener(
-      ListingStore store, LedgerService ledger, ApprovedLoans approvedLoans, Clock clock) {
+      ListingStore store,
+      LedgerService ledger,
+      ApprovedLoans approvedLoans,
+      Clock clock,
+      AutoInvest autoInvest) {
+    this.autoInvest = autoInvest;
     this.store = store;
     this.ledger = ledger;
     this.approvedLoans = approvedLoans;
@@ -40,6 +48,15 @@ class ListingOpener {
   void on(LoanApproved event) {
     UUID listingId = open(event);
     approvedLoans.markListed(event.applicationId(), listingId);
+    // Auto-invest has its turn as soon as the listing is committed (the job covers a crash and
+    // listings that open later).
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            autoInvest.runSoon(listingId);
+          }
+        });
   }
 
   UUID open(LoanApproved e) {

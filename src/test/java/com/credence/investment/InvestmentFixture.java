@@ -51,6 +51,7 @@ abstract class InvestmentFixture extends IntegrationTestBase {
   @Autowired Clock clock;
   @Autowired Funding funding;
   @Autowired LoanFundedRecorder funded;
+  @Autowired com.credence.investment.persistence.AutoInvestStore autoInvestStore;
 
   @AfterEach
   void ledgerBalances() {
@@ -128,7 +129,10 @@ abstract class InvestmentFixture extends IntegrationTestBase {
     Instant until = Instant.now().plusSeconds(20);
     while (Instant.now().isBefore(until)) {
       var row = store.listingOfApplication(event.applicationId());
-      if (row.isPresent()) {
+      // Manual bids wait for auto-invest's turn, which follows the opening at once.
+      if (row.isPresent()
+          && (row.get().opensAt().isAfter(clock.instant())
+              || autoInvestStore.runDone(row.get().id()))) {
         return row.get().id();
       }
       sleep(50);
