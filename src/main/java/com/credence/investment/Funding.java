@@ -81,7 +81,7 @@ class Funding {
   }
 
   /** Disburses a FULL listing (called after the batch that filled it). */
-  void fundFull(UUID listingId) {
+  private void fundFull(UUID listingId) {
     settle(listingId);
   }
 

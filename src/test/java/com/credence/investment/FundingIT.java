@@ -15,6 +15,8 @@ import tools.jackson.databind.JsonNode;
 /** Full funding (满标) and failure (流标), end to end through the API and the ledger. */
 class FundingIT extends InvestmentFixture {
 
+  @org.springframework.beans.factory.annotation.Autowired LoanOutcomes outcomes;
+
   @Test
   void aFullListingIsDisbursedTheFeeChargedAndTheHoldingsCreated() {
     UUID listing = listing(Terms.of(1_000).fee(20));
@@ -132,6 +134,33 @@ class FundingIT extends InvestmentFixture {
     assertThat(store.listing(tooLittle).orElseThrow().status()).isEqualTo(ListingStatus.FAILED);
     assertThat(funds(a.userId()).totalMinor()).isEqualTo(140_000);
     assertThat(funds(a.userId()).frozenMinor()).isZero();
+  }
+
+  @Test
+  void theListingFollowsTheLoanAndASettledLoanReleasesItsCollateral() {
+    UUID listing = listing(Terms.of(500));
+    TestUser a = investor(1_000);
+    assertThat(invest(a, listing, "500.00", "all").statusCode()).isEqualTo(201);
+    awaitLoan(listing);
+    UUID loanId = store.listing(listing).orElseThrow().loanId();
+    outcomes.loanStatusChanged(loanId, ListingStatus.REPAYING);
+    assertThat(store.listing(listing).orElseThrow().status()).isEqualTo(ListingStatus.REPAYING);
+    outcomes.loanStatusChanged(loanId, ListingStatus.REPAYING);
+    outcomes.loanStatusChanged(loanId, ListingStatus.SETTLED);
+    assertThat(store.listing(listing).orElseThrow().status()).isEqualTo(ListingStatus.SETTLED);
+    assertThat(
+            json(http.getWithToken("/api/v1/me/holdings", a.token()).body())
+                .get("items")
+                .get(0)
+                .get("status")
+                .asString())
+        .isEqualTo("SETTLED");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> outcomes.loanStatusChanged(loanId, ListingStatus.FAILED))
+        .isInstanceOf(IllegalArgumentException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> outcomes.loanStatusChanged(UUID.randomUUID(), ListingStatus.SETTLED))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   /** Extracts the code of a refusal. */
