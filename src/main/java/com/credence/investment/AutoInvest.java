@@ -152,7 +152,7 @@ public class AutoInvest implements org.springframework.beans.factory.DisposableB
         () -> {
           try {
             run(listingId);
-          } catch (RuntimeException e) {
+          } catch (org.springframework.dao.DataAccessException | ProblemException e) {
             LOG.error("Auto-invest on listing {} failed; the job tries again", listingId, e);
           }
         });

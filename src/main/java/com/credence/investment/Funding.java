@@ -93,7 +93,7 @@ class Funding {
       try {
         settle(id);
         settled++;
-      } catch (RuntimeException e) {
+      } catch (org.springframework.dao.DataAccessException | ProblemException e) {
         LOG.error("Settling listing {} failed; the next run tries again", id, e);
       }
     }

@@ -169,28 +169,39 @@ class InvestRush implements DisposableBean {
   }
 
   private void process(Lane lane, List<Bid> batch) {
+    boolean finished = false;
     try {
-      for (int attempt = 0; attempt < GUARD_RETRIES; attempt++) {
-        if (lane.listing == null) {
-          lane.listing = store.listing(batch.get(0).listingId()).orElse(null);
-        }
-        ListingRow listing = lane.listing;
-        if (listing == null || !listing.isOpenAt(clock.instant())) {
-          batch.forEach(b -> b.answer().complete(Answer.refused(InvestmentProblems.notOpen())));
-          return;
-        }
-        if (write(lane, listing, batch)) {
-          return;
-        }
-        // Another node wrote, or the listing closed: read it again and decide again.
+      decideAndWrite(lane, batch);
+      finished = true;
+    } finally {
+      if (!finished) {
+        // An unexpected failure (the database is gone, an invariant broke): nothing of the batch
+        // committed; its requests fail instead of waiting for their timeout.
+        LOG.error("Writing a batch of {} bids failed", batch.size());
         lane.listing = null;
+        IllegalStateException failure = new IllegalStateException("The bid's batch failed");
+        batch.forEach(b -> b.answer().completeExceptionally(failure));
       }
-      batch.forEach(b -> b.answer().complete(Answer.refused(InvestmentProblems.busy())));
-    } catch (RuntimeException e) {
-      LOG.error("Writing a batch of {} bids failed", batch.size(), e);
-      lane.listing = null;
-      batch.forEach(b -> b.answer().completeExceptionally(e));
     }
+  }
+
+  private void decideAndWrite(Lane lane, List<Bid> batch) {
+    for (int attempt = 0; attempt < GUARD_RETRIES; attempt++) {
+      if (lane.listing == null) {
+        lane.listing = store.listing(batch.get(0).listingId()).orElse(null);
+      }
+      ListingRow listing = lane.listing;
+      if (listing == null || !listing.isOpenAt(clock.instant())) {
+        batch.forEach(b -> b.answer().complete(Answer.refused(InvestmentProblems.notOpen())));
+        return;
+      }
+      if (write(lane, listing, batch)) {
+        return;
+      }
+      // Another node wrote, or the listing closed: read it again and decide again.
+      lane.listing = null;
+    }
+    batch.forEach(b -> b.answer().complete(Answer.refused(InvestmentProblems.busy())));
   }
 
   /** Decides and writes one batch; false when the database guard refused it (nothing written). */
@@ -341,7 +352,7 @@ class InvestRush implements DisposableBean {
                       }
                     });
         case KEY_REUSED -> b.answer().complete(Answer.refused(InvestmentProblems.keyReused()));
-        case EXCEEDS_REMAINING -> {
+        default -> { // EXCEEDS_REMAINING, the last outcome
           if (anyLedgerRefusal) {
             // A refused freeze left room this bid might fit in: decide it again next batch.
             lane.deferred.add(b);

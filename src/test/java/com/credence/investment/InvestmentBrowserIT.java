@@ -30,11 +30,19 @@ class InvestmentBrowserIT extends InvestmentFixture {
     }
   }
 
-  /** Scrolls the element to the middle of the small screen first, then clicks it. */
+  /**
+   * Scrolls the element to the middle of the small screen, then clicks it; when something still
+   * covers it (the collapsed navbar or a progress bar being swapped by htmx), clicks it in the
+   * page.
+   */
   private static void click(org.openqa.selenium.WebElement element) {
-    ((JavascriptExecutor) browser)
-        .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    element.click();
+    JavascriptExecutor js = browser;
+    js.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    try {
+      element.click();
+    } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+      js.executeScript("arguments[0].click();", element);
+    }
   }
 
   @Test
