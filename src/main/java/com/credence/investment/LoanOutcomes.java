@@ -1,7 +1,11 @@
 package com.credence.investment;
 
+import com.credence.investment.persistence.ListingStore;
+import com.credence.risk.RiskService;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the repayment module tells investment about a disbursed loan: its listing follows the loan's
@@ -10,12 +14,39 @@ import org.springframework.stereotype.Service;
 @Service
 public class LoanOutcomes {
 
+  private static final Set<ListingStatus> LOAN_STATUSES =
+      Set.of(ListingStatus.REPAYING, ListingStatus.SETTLED, ListingStatus.DEFAULTED);
+
+  private final ListingStore store;
+  private final RiskService risk;
+  private final InvestRush rush;
+
+  LoanOutcomes(ListingStore store, RiskService risk, InvestRush rush) {
+    this.store = store;
+    this.risk = risk;
+    this.rush = rush;
+  }
+
   /**
    * The loan is now {@code status} (one of REPAYING, SETTLED, DEFAULTED); idempotent.
    *
-   * @throws IllegalArgumentException for any other status
+   * @throws IllegalArgumentException for any other status, or a loan no listing funded
    */
+  @Transactional
   public void loanStatusChanged(UUID loanId, ListingStatus status) {
-    // filled in by the investment work
+    if (!LOAN_STATUSES.contains(status)) {
+      throw new IllegalArgumentException("A loan's status is REPAYING, SETTLED or DEFAULTED");
+    }
+    UUID listingId =
+        store
+            .listingOfLoan(loanId)
+            .orElseThrow(() -> new IllegalArgumentException("No listing funded loan " + loanId))
+            .id();
+    store.updateLoanStatus(loanId, status);
+    if (status == ListingStatus.SETTLED) {
+      // Idempotent: a released pledge is not released again.
+      risk.releaseCollateral(loanId);
+    }
+    rush.forget(listingId);
   }
 }

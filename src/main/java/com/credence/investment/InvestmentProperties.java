@@ -1,0 +1,33 @@
+package com.credence.investment;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the investment module ({@code credence.investment.*}).
+ *
+ * @param batchMax most bids one sequencer batch writes in one transaction
+ * @param workers threads that write batches (one listing is written by one thread at a time)
+ * @param bidTimeout how long a request waits for its batch before answering 503
+ * @param minPartialShareBps the least share of the amount raised for a partial loan, where the
+ *     product allows one
+ * @param autoInvestShareBps the most of a listing auto-invest may take when it opens
+ */
+@ConfigurationProperties("credence.investment")
+public record InvestmentProperties(
+    @DefaultValue("500") int batchMax,
+    @DefaultValue("4") int workers,
+    @DefaultValue("10s") Duration bidTimeout,
+    @DefaultValue("5000") int minPartialShareBps,
+    @DefaultValue("7000") int autoInvestShareBps) {
+
+  public InvestmentProperties {
+    if (batchMax < 1 || batchMax > 4000) {
+      throw new IllegalArgumentException("credence.investment.batch-max is 1-4000");
+    }
+    if (workers < 1) {
+      throw new IllegalArgumentException("credence.investment.workers is at least 1");
+    }
+  }
+}

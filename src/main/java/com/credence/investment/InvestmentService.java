@@ -1,0 +1,404 @@
+package com.credence.investment;
+
+import com.credence.identity.IdentityService;
+import com.credence.identity.Suitability;
+import com.credence.investment.domain.AmountCheck;
+import com.credence.investment.persistence.AutoInvestStore;
+import com.credence.investment.persistence.HoldingRow;
+import com.credence.investment.persistence.InvestmentRow;
+import com.credence.investment.persistence.ListingRow;
+import com.credence.investment.persistence.ListingStore;
+import com.credence.ledger.AccountKind;
+import com.credence.ledger.Balance;
+import com.credence.ledger.LedgerService;
+import com.credence.risk.Grade;
+import com.credence.shared.AnnualRate;
+import com.credence.shared.Currency;
+import com.credence.shared.Money;
+import com.credence.shared.ProblemException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+/**
+ * The investment module's facade: listings, investing, investments and holdings. The invest path
+ * runs its checks in the order of the issue (identity and suitability, amount, open, remaining,
+ * funds) and hands the bid to the listing's sequencer ({@link InvestRush}).
+ */
+@Service
+public class InvestmentService {
+
+  public static final int PAGE_SIZE_MAX = 100;
+  private static final int KEY_LENGTH_MAX = 64;
+
+  private final ListingStore store;
+  private final InvestRush rush;
+  private final IdentityService identity;
+  private final LedgerService ledger;
+  private final ObjectProvider<HoldingFigures> figures;
+  private final InvestmentProperties properties;
+  private final Clock clock;
+  private final AutoInvestStore autoInvest;
+  private final Set<UUID> autoInvestDone = ConcurrentHashMap.newKeySet();
+
+  InvestmentService(
+      ListingStore store,
+      InvestRush rush,
+      IdentityService identity,
+      LedgerService ledger,
+      ObjectProvider<HoldingFigures> figures,
+      InvestmentProperties properties,
+      Clock clock,
+      AutoInvestStore autoInvest) {
+    this.autoInvest = autoInvest;
+    this.store = store;
+    this.rush = rush;
+    this.identity = identity;
+    this.ledger = ledger;
+    this.figures = figures;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  // ---- listings
+
+  public PageOf<ListingView> listings(ListingFilter filter, int page, int size) {
+    int pageSize = Math.max(1, Math.min(size, PAGE_SIZE_MAX));
+    int pageNumber = Math.max(0, page);
+    ListingStore.Browse browse = browse(filter);
+    List<ListingView> items =
+        store.browse(browse, pageSize, (long) pageNumber * pageSize).stream()
+            .map(InvestmentService::view)
+            .toList();
+    return new PageOf<>(items, pageNumber, pageSize, store.count(browse));
+  }
+
+  private static ListingStore.Browse browse(ListingFilter f) {
+    Integer minRateBps = null;
+    if (f.minRate() != null && !f.minRate().isBlank()) {
+      try {
+        minRateBps = AnnualRate.parse(f.minRate().trim()).bps();
+      } catch (IllegalArgumentException | ArithmeticException e) {
+        throw InvestmentProblems.of(400, "INVALID_RATE", "minRate is a fraction such as 0.0950");
+      }
+    }
+    String grade = blankToNull(f.grade());
+    if (grade != null && !List.of("A", "B", "C", "D", "E").contains(grade)) {
+      throw InvestmentProblems.invalidRule("grade is one of A-E");
+    }
+    String sort = f.sort() == null ? "NEWEST" : f.sort().toUpperCase(Locale.ROOT);
+    if (!List.of("NEWEST", "RATE_DESC", "RATE_ASC", "TERM_ASC", "CLOSING", "PROGRESS")
+        .contains(sort)) {
+      throw InvestmentProblems.invalidRule(
+          "sort is NEWEST, RATE_DESC, RATE_ASC, TERM_ASC, CLOSING or PROGRESS");
+    }
+    return new ListingStore.Browse(
+        f.status() == null ? null : f.status().name(),
+        grade,
+        f.termMonths(),
+        minRateBps,
+        blankToNull(f.product()),
+        sort);
+  }
+
+  private static @Nullable String blankToNull(@Nullable String s) {
+    return s == null || s.isBlank() ? null : s.trim().toUpperCase(Locale.ROOT);
+  }
+
+  /** The listing, public. */
+  public ListingView listing(UUID listingId) {
+    return store
+        .listing(listingId)
+        .map(InvestmentService::view)
+        .orElseThrow(InvestmentProblems::listingNotFound);
+  }
+
+  static ListingView view(ListingRow l) {
+    return new ListingView(
+        l.id(),
+        l.title(),
+        l.product(),
+        l.purpose(),
+        l.grade(),
+        AnnualRate.ofBps(l.annualRateBps()),
+        l.termMonths(),
+        l.repaymentMethod(),
+        Money.cny(l.amountMinor()),
+        Money.cny(l.raisedMinor()),
+        Money.cny(l.minInvestmentMinor()),
+        Money.cny(l.stepMinor()),
+        l.status(),
+        l.opensAt(),
+        l.closesAt(),
+        l.loanId(),
+        l.valueDate(),
+        l.borrowerSummary(),
+        l.collateralSummary(),
+        l.riskSummary(),
+        l.risks());
+  }
+
+  // ---- investing
+
+  /** The answer to an investment request: the investment, and whether it is a replay. */
+  public record Placed(InvestmentView investment, boolean replayed) {}
+
+  /**
+   * Places a bid and waits until its batch committed.
+   *
+   * @throws ProblemException with the codes of API.md; nothing moved
+   */
+  public Placed invest(PlaceInvestment command) {
+    return invest(command, "MANUAL");
+  }
+
+  Placed invest(PlaceInvestment c, String source) {
+    Checked checked = check(c, source);
+    InvestRush.Bid bid = checked.bid();
+    if (checked.replay() != null || bid == null) {
+      return java.util.Objects.requireNonNull(checked.replay());
+    }
+    return outcome(c, bid, await(rush.submit(bid)));
+  }
+
+  /** A checked request: the replay of an earlier one, or the bid to hand to the sequencer. */
+  record Checked(@Nullable Placed replay, InvestRush.@Nullable Bid bid) {}
+
+  /** Every check of the invest path, in the issue's order, up to the sequencer. */
+  Checked check(PlaceInvestment c, String source) {
+    String key = c.idempotencyKey();
+    if (key.isEmpty() || key.length() > KEY_LENGTH_MAX) {
+      throw InvestmentProblems.keyInvalid();
+    }
+    Money amount = amount(c.amountText());
+    String hash = requestHash(c.listingId(), amount, c.takeRemaining());
+    Optional<Placed> replay = replay(c.investorId(), key, hash);
+    if (replay.isPresent()) {
+      return new Checked(replay.get(), null);
+    }
+    ListingRow listing =
+        rush.listing(c.listingId()).orElseThrow(InvestmentProblems::listingNotFound);
+    long exposure = store.exposure(c.investorId());
+    Suitability suitability =
+        identity.checkSuitability(
+            c.investorId(),
+            listing.grade(),
+            Money.cny(Math.addExact(exposure, amount.amountMinor())));
+    if (!suitability.suitable()) {
+      throw suitability.toProblem();
+    }
+    checkAmount(listing, amount);
+    if (!listing.isOpenAt(clock.instant())
+        || ("MANUAL".equals(source) && !autoInvestDone(listing.id()))) {
+      throw InvestmentProblems.notOpen();
+    }
+    if (amount.amountMinor() > listing.remainingMinor() && !c.takeRemaining()) {
+      throw InvestmentProblems.exceedsRemaining(Money.cny(listing.remainingMinor()).toApiString());
+    }
+    Balance funds = investorFunds(c.investorId());
+    long needed = Math.min(amount.amountMinor(), listing.remainingMinor());
+    if (funds == null || funds.availableMinor() < needed) {
+      throw InvestmentProblems.insufficientFunds();
+    }
+    return new Checked(
+        null,
+        new InvestRush.Bid(
+            listing.id(),
+            c.investorId(),
+            funds.accountId(),
+            amount.amountMinor(),
+            c.takeRemaining(),
+            key,
+            hash,
+            source,
+            new CompletableFuture<>()));
+  }
+
+  /** Manual investors wait until auto-invest had its turn (known once per listing per node). */
+  private boolean autoInvestDone(UUID listingId) {
+    if (autoInvestDone.contains(listingId)) {
+      return true;
+    }
+    boolean done = autoInvest.runDone(listingId);
+    if (done) {
+      autoInvestDone.add(listingId);
+    }
+    return done;
+  }
+
+  CompletableFuture<InvestRush.Answer> submit(InvestRush.Bid bid) {
+    return rush.submit(bid);
+  }
+
+  /** The answer of the sequencer as the API's answer. */
+  Placed outcome(PlaceInvestment c, InvestRush.Bid bid, InvestRush.Answer answer) {
+    if (answer.refusal() != null) {
+      throw answer.refusal();
+    }
+    InvestmentRow row = answer.investment();
+    if (row == null) {
+      return replay(c.investorId(), c.idempotencyKey(), bid.requestHash())
+          .orElseThrow(InvestmentProblems::busy);
+    }
+    return new Placed(view(row), false);
+  }
+
+  InvestRush.Answer await(CompletableFuture<InvestRush.Answer> f) {
+    try {
+      return f.get(properties.bidTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      // The batch may still commit; the client repeats with the same key to learn the outcome.
+      throw InvestmentProblems.busy();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw InvestmentProblems.busy();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("The bid's batch failed", e.getCause());
+    }
+  }
+
+  private Optional<Placed> replay(UUID investorId, String key, String hash) {
+    Optional<InvestmentRow> existing = store.investmentByKey(investorId, key);
+    if (existing.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!existing.get().requestHash().equals(hash)) {
+      throw InvestmentProblems.keyReused();
+    }
+    return Optional.of(new Placed(view(existing.get()), true));
+  }
+
+  private static void checkAmount(ListingRow listing, Money amount) {
+    AmountCheck check =
+        AmountCheck.of(amount.amountMinor(), listing.minInvestmentMinor(), listing.stepMinor());
+    if (check == AmountCheck.BELOW_MINIMUM) {
+      throw InvestmentProblems.belowMinimum(Money.cny(listing.minInvestmentMinor()).toApiString());
+    }
+    if (check == AmountCheck.NOT_STEP_MULTIPLE) {
+      throw InvestmentProblems.notStepMultiple(Money.cny(listing.stepMinor()).toApiString());
+    }
+  }
+
+  /** The investor's funds account, null when the user has none (no card bound). */
+  @Nullable Balance investorFunds(UUID investorId) {
+    for (Balance b : ledger.balancesOf(investorId)) {
+      if (b.kind() == AccountKind.INVESTOR_FUNDS && b.currency() == Currency.CNY) {
+        return b;
+      }
+    }
+    return null;
+  }
+
+  static Money amount(@Nullable String text) {
+    Money amount;
+    try {
+      amount = Money.parseCny(text == null ? "" : text.trim());
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      throw InvestmentProblems.invalidAmount("The amount is a sum in yuan such as 100.00");
+    }
+    if (amount.isZero()) {
+      throw InvestmentProblems.invalidAmount("The amount must be more than zero");
+    }
+    return amount;
+  }
+
+  static String requestHash(UUID listingId, Money amount, boolean takeRemaining) {
+    String canonical = listingId + "|" + amount.amountMinor() + "|" + takeRemaining;
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(sha.digest(canonical.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is always present", e);
+    }
+  }
+
+  static InvestmentView view(InvestmentRow r) {
+    return new InvestmentView(
+        r.id(), r.listingId(), Money.cny(r.amountMinor()), r.status(), r.source(), r.createdAt());
+  }
+
+  // ---- my investments and holdings
+
+  public PageOf<InvestmentView> investmentsOf(
+      UUID investorId, @Nullable String status, int page, int size) {
+    int pageSize = Math.max(1, Math.min(size, PAGE_SIZE_MAX));
+    int pageNumber = Math.max(0, page);
+    String s = blankToNull(status);
+    if (s != null && !List.of("FROZEN", "ACTIVE", "REFUNDED").contains(s)) {
+      throw InvestmentProblems.invalidRule("status is FROZEN, ACTIVE or REFUNDED");
+    }
+    List<InvestmentView> items =
+        store.investmentsOf(investorId, s, pageSize, (long) pageNumber * pageSize).stream()
+            .map(InvestmentService::view)
+            .toList();
+    return new PageOf<>(items, pageNumber, pageSize, store.countInvestmentsOf(investorId, s));
+  }
+
+  public PageOf<HoldingView> holdingsOf(UUID investorId, int page, int size) {
+    int pageSize = Math.max(1, Math.min(size, PAGE_SIZE_MAX));
+    int pageNumber = Math.max(0, page);
+    List<HoldingRow> rows = store.holdingsOf(investorId, pageSize, (long) pageNumber * pageSize);
+    HoldingFigures source = figures.getIfAvailable();
+    Map<UUID, HoldingFigures.Figures> known =
+        source == null ? Map.of() : source.figures(rows.stream().map(HoldingRow::id).toList());
+    List<HoldingView> items =
+        rows.stream()
+            .map(
+                h -> {
+                  HoldingFigures.Figures f = known.get(h.id());
+                  Money principal = Money.cny(h.principalMinor());
+                  return new HoldingView(
+                      h.id(),
+                      h.listingId(),
+                      h.loanId(),
+                      h.title(),
+                      h.grade(),
+                      principal,
+                      f == null ? principal : f.outstandingPrincipal(),
+                      f == null ? Money.zero(Currency.CNY) : f.receivedInterest(),
+                      h.listingStatus());
+                })
+            .toList();
+    return new PageOf<>(items, pageNumber, pageSize, store.countHoldingsOf(investorId));
+  }
+
+  /** The investor's principal by grade, over holdings and frozen investments. */
+  public Map<Grade, Money> allocationByGrade(UUID investorId) {
+    Map<Grade, Money> byGrade = new EnumMap<>(Grade.class);
+    for (HoldingView h : holdingsOf(investorId, 0, PAGE_SIZE_MAX).items()) {
+      byGrade.merge(Grade.valueOf(h.grade()), h.outstandingPrincipal(), Money::plus);
+    }
+    return byGrade;
+  }
+
+  /** The next {@code months} months of the investor's cash flows, from this month. */
+  public List<HoldingFigures.MonthFlows> cashFlowCalendar(UUID investorId, int months) {
+    YearMonth from = YearMonth.from(com.credence.shared.BusinessCalendar.today(clock));
+    HoldingFigures source = figures.getIfAvailable();
+    if (source == null) {
+      Money zero = Money.zero(Currency.CNY);
+      return java.util.stream.IntStream.range(0, months)
+          .mapToObj(i -> new HoldingFigures.MonthFlows(from.plusMonths(i), zero, zero, zero, zero))
+          .toList();
+    }
+    return source.monthlyCashFlows(investorId, from, months);
+  }
+}

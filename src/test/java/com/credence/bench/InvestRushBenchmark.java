@@ -1,0 +1,602 @@
+package com.credence.bench;
+
+import com.credence.CredenceApplication;
+import com.credence.identity.IdentityTestUsers;
+import com.credence.identity.IdentityTestUsers.TestUser;
+import com.credence.investment.ListingStatus;
+import com.credence.ledger.AccountId;
+import com.credence.ledger.AccountKind;
+import com.credence.ledger.BatchMode;
+import com.credence.ledger.CreateTransfer;
+import com.credence.ledger.LedgerCheckReport;
+import com.credence.ledger.LedgerChecker;
+import com.credence.ledger.LedgerService;
+import com.credence.ledger.TransferCode;
+import com.credence.ledger.TransferId;
+import com.credence.origination.LoanApproved;
+import com.credence.origination.ProductType;
+import com.credence.risk.Grade;
+import com.credence.risk.LoanPurpose;
+import com.credence.shared.AnnualRate;
+import com.credence.shared.Currency;
+import com.credence.shared.Money;
+import com.credence.shared.RepaymentMethod;
+import com.credence.support.HttpsClient;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * W1, the invest rush (PERFORMANCE.md), against pgbench TPC-B in the same run.
+ *
+ * <p>Starts the platform on a fresh embedded PostgreSQL (fsync on) under {@code
+ * target/bench-invest-data}, loads the data, runs pgbench TPC-B (32 clients), then lets {@code
+ * bench.clients} HTTP clients bid 50-200 CNY on the open listings through {@code POST
+ * /api/v1/listings/{id}/investments} (bearer tokens, one idempotency key per request) until every
+ * listing is full. Demand exceeds supply, so late bids are refused. Prints one table and writes it
+ * to {@code target/bench/invest-rush.json}.
+ *
+ * <p>The loader goes through the application: investors are registered, verified, assessed and
+ * signed in through the public API (as {@code IdentityTestUsers} does), and funded with ledger
+ * deposits in batches of 1,000 (the ledger's deposit flow, without the simulated bank's round
+ * trip); listings are opened by publishing {@code LoanApproved} as origination does.
+ *
+ * <pre>
+ * mvn -q test-compile exec:java -Dexec.classpathScope=test \
+ *   -Dexec.mainClass=com.credence.bench.InvestRushBenchmark -Dbench.investors=1000 -Dbench.listings=2
+ * </pre>
+ *
+ * Options: {@code bench.investors} (default 20,000), {@code bench.listings} (20), {@code
+ * bench.listing-yuan} (1,000,000), {@code bench.clients} (64), {@code bench.pgbench.seconds} (30),
+ * {@code bench.pgbench} (binary). The default shape takes long to load (each investor is five API
+ * calls, with password hashing); the flags scale it down for a quick run.
+ */
+public final class InvestRushBenchmark {
+
+  private static final int PGBENCH_CLIENTS = 32;
+  private static final int PGBENCH_SCALE = 32;
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final ConfigurableApplicationContext context;
+  private final LedgerService ledger;
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+  private final HttpsClient http;
+
+  private InvestRushBenchmark(ConfigurableApplicationContext context, Path dataDir) {
+    this.context = context;
+    this.ledger = context.getBean(LedgerService.class);
+    this.jdbc = context.getBean(JdbcTemplate.class);
+    this.clock = context.getBean(Clock.class);
+    int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port", "8443"));
+    this.http = new HttpsClient(dataDir, port);
+  }
+
+  /** One line of the result table. */
+  record Row(
+      String workload,
+      String parameters,
+      String figure,
+      String baseline,
+      String ratio,
+      boolean passed,
+      String checks) {}
+
+  /** One answered bid. */
+  record Answer(
+      int status,
+      long nanos,
+      String listingId,
+      String investmentId,
+      long amountMinor,
+      UUID investor) {}
+
+  public static void main(String[] args) throws Exception {
+    int investors = Integer.getInteger("bench.investors", 20_000);
+    int listings = Integer.getInteger("bench.listings", 20);
+    long listingYuan = Long.getLong("bench.listing-yuan", 1_000_000L);
+    int clients = Integer.getInteger("bench.clients", 64);
+    int pgbenchSeconds = Integer.getInteger("bench.pgbench.seconds", 30);
+    Path dataDir = Path.of("target", "bench-invest-data");
+    ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(CredenceApplication.class)
+            .properties(
+                Map.of(
+                    "credence.data-dir", dataDir.toString(),
+                    "credence.embedded-postgres.ephemeral", "true",
+                    "credence.embedded-postgres.pool-size", "40",
+                    "server.port", "0",
+                    "credence.http.port", "0",
+                    "server.tomcat.threads.max", "200",
+                    "logging.level.root", "WARN",
+                    "logging.level.com.credence", "WARN"))
+            // On the command line: it must win over application.yml (TLS is set up from it).
+            .run(withDataDir(args, dataDir));
+    try {
+      InvestRushBenchmark bench = new InvestRushBenchmark(context, dataDir);
+      long started = System.nanoTime();
+      List<TestUser> users = bench.investors(investors);
+      List<UUID> ids = bench.listings(listings, listingYuan);
+      System.out.printf(
+          Locale.ROOT,
+          "loaded %d investors and %d listings in %.0f s%n",
+          users.size(),
+          ids.size(),
+          (System.nanoTime() - started) / 1e9);
+      double tps = bench.pgbench(context.getBean(EmbeddedPostgres.class), pgbenchSeconds);
+      List<Row> rows = bench.rush(users, ids, clients, tps, listingYuan);
+      rows.add(
+          0,
+          new Row(
+              "pgbench TPC-B",
+              PGBENCH_CLIENTS + " clients, " + pgbenchSeconds + " s, scale " + PGBENCH_SCALE,
+              String.format(Locale.ROOT, "%.0f tps", tps),
+              "",
+              "",
+              tps > 0,
+              "pgbench ran"));
+      print(rows);
+      write(rows);
+    } finally {
+      context.close();
+    }
+  }
+
+  private static String[] withDataDir(String[] args, Path dataDir) {
+    String[] all = Arrays.copyOf(args, args.length + 1);
+    all[args.length] = "--credence.data-dir=" + dataDir;
+    return all;
+  }
+
+  /** Investors through the public API, funded with 5,000 CNY each (demand exceeds supply). */
+  private List<TestUser> investors(int count) throws Exception {
+    List<TestUser> users = Collections.synchronizedList(new ArrayList<>());
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Future<?>> done = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      done.add(
+          pool.submit(
+              () -> users.add(IdentityTestUsers.investor(http, IdentityTestUsers.AGGRESSIVE))));
+    }
+    for (Future<?> f : done) {
+      f.get();
+    }
+    pool.shutdown();
+    AccountId bank = ledger.platformAccount(AccountKind.BANK_SETTLEMENT, Currency.CNY);
+    List<CreateTransfer> deposits = new ArrayList<>();
+    for (TestUser u : users) {
+      AccountId funds = ledger.openAccount(AccountKind.INVESTOR_FUNDS, u.userId(), Currency.CNY);
+      deposits.add(
+          CreateTransfer.single(
+              TransferId.newId(clock),
+              bank,
+              funds,
+              Money.yuan(5_000),
+              TransferCode.DEPOSIT,
+              "bench-deposit"));
+      if (deposits.size() == 1_000) {
+        ledger.createTransfers(deposits, BatchMode.ATOMIC);
+        deposits.clear();
+      }
+    }
+    if (!deposits.isEmpty()) {
+      ledger.createTransfers(deposits, BatchMode.ATOMIC);
+    }
+    return users;
+  }
+
+  /** Company listings opened the way origination opens them; waits until they accept bids. */
+  private List<UUID> listings(int count, long yuan) throws InterruptedException {
+    ApplicationEventPublisher events = context;
+    TransactionTemplate tx = context.getBean(TransactionTemplate.class);
+    List<UUID> applications = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      LoanApproved e =
+          new LoanApproved(
+              UUID.randomUUID(),
+              UUID.randomUUID(),
+              ProductType.BUSINESS,
+              LoanPurpose.BUSINESS,
+              Money.yuan(yuan),
+              AnnualRate.ofBps(950),
+              12,
+              RepaymentMethod.EQUAL_INSTALLMENT,
+              Grade.B,
+              Money.yuan(50),
+              Money.yuan(50),
+              7,
+              false,
+              null,
+              Money.yuan(0),
+              Money.yuan(0),
+              1000,
+              new LoanApproved.Disclosure("企业 · 成立8年 · 上海", null, "B级", "借款人可能逾期"));
+      applications.add(e.applicationId());
+      tx.executeWithoutResult(s -> events.publishEvent(e));
+    }
+    List<UUID> ids = new ArrayList<>();
+    for (UUID app : applications) {
+      while (true) {
+        List<UUID> found =
+            jdbc.queryForList(
+                "SELECT id FROM investment.listings WHERE application_id = ? AND auto_invest_done",
+                UUID.class,
+                app);
+        if (!found.isEmpty()) {
+          ids.add(found.get(0));
+          break;
+        }
+        Thread.sleep(50);
+      }
+    }
+    return ids;
+  }
+
+  private List<Row> rush(
+      List<TestUser> users, List<UUID> listings, int clients, double tps, long listingYuan)
+      throws Exception {
+    List<UUID> open = new java.util.concurrent.CopyOnWriteArrayList<>(listings);
+    List<Answer> answers = Collections.synchronizedList(new ArrayList<>());
+    Map<String, Integer> codes = new ConcurrentHashMap<>();
+    AtomicLong keys = new AtomicLong();
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    List<Future<?>> done = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int c = 0; c < clients; c++) {
+      done.add(
+          pool.submit(
+              () -> {
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                while (!open.isEmpty()) {
+                  UUID listing;
+                  try {
+                    listing = open.get(random.nextInt(open.size()));
+                  } catch (IndexOutOfBoundsException e) {
+                    continue;
+                  }
+                  TestUser user = users.get(random.nextInt(users.size()));
+                  long amount = (1 + random.nextInt(4)) * 5_000L;
+                  long t0 = System.nanoTime();
+                  HttpResponse<String> r =
+                      http.send(
+                          http.request("/api/v1/listings/" + listing + "/investments")
+                              .header("Content-Type", "application/json")
+                              .header("Authorization", "Bearer " + user.token())
+                              .header("Idempotency-Key", "rush-" + keys.incrementAndGet())
+                              .POST(
+                                  HttpRequest.BodyPublishers.ofString(
+                                      "{\"amount\":\"" + Money.cny(amount).toApiString() + "\"}",
+                                      StandardCharsets.UTF_8)));
+                  long nanos = System.nanoTime() - t0;
+                  String id = "";
+                  if (r.statusCode() == 201) {
+                    id = JSON.readTree(r.body()).get("investmentId").asString();
+                  } else {
+                    String code = JSON.readTree(r.body()).path("code").asString();
+                    codes.merge(r.statusCode() + " " + code, 1, Integer::sum);
+                    if ("LISTING_NOT_OPEN".equals(code)) {
+                      open.remove(listing);
+                    }
+                  }
+                  answers.add(
+                      new Answer(
+                          r.statusCode(), nanos, listing.toString(), id, amount, user.userId()));
+                }
+              }));
+    }
+    for (Future<?> f : done) {
+      f.get();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    pool.shutdown();
+    // Full listings are disbursed after their last batch: wait for that before checking.
+    for (UUID id : listings) {
+      while (jdbc.queryForObject(
+          "SELECT loan_id IS NULL FROM investment.listings WHERE id = ?", Boolean.class, id)) {
+        Thread.sleep(100);
+      }
+    }
+    return rows(answers, codes, listings, users, seconds, tps, clients, listingYuan);
+  }
+
+  private List<Row> rows(
+      List<Answer> answers,
+      Map<String, Integer> codes,
+      List<UUID> listings,
+      List<TestUser> users,
+      double seconds,
+      double tps,
+      int clients,
+      long listingYuan) {
+    List<Answer> accepted = answers.stream().filter(a -> a.status() == 201).toList();
+    long[] acceptedNanos = accepted.stream().mapToLong(Answer::nanos).sorted().toArray();
+    long[] refusedNanos =
+        answers.stream().filter(a -> a.status() != 201).mapToLong(Answer::nanos).sorted().toArray();
+    double perSecond = accepted.size() / seconds;
+    long[] all = answers.stream().mapToLong(Answer::nanos).sorted().toArray();
+    double p99 = percentile(all, 0.99);
+    List<Row> rows = new ArrayList<>();
+    String shape =
+        listings.size()
+            + " x "
+            + listingYuan
+            + " CNY, "
+            + users.size()
+            + " investors, "
+            + clients
+            + " clients";
+    rows.add(
+        new Row(
+            "W1 accepted investments",
+            shape,
+            String.format(Locale.ROOT, "%.0f /s", perSecond),
+            String.format(Locale.ROOT, "%.0f tps", tps),
+            String.format(Locale.ROOT, "%.2f (>= 1.0)", perSecond / tps),
+            perSecond >= tps,
+            accepted.size() + " accepted in " + String.format(Locale.ROOT, "%.1f s", seconds)));
+    rows.add(
+        new Row(
+            "W1 latency, accepted",
+            "p50 / p99 / max",
+            latencies(acceptedNanos),
+            "",
+            "",
+            percentile(acceptedNanos, 0.99) <= 100e6,
+            "target p99 <= 100 ms"));
+    rows.add(
+        new Row(
+            "W1 latency, refused",
+            "p50 / p99 / max",
+            latencies(refusedNanos),
+            "",
+            "",
+            true,
+            "refusals " + codes));
+    rows.add(
+        new Row(
+            "W1 latency, all",
+            "p99",
+            String.format(Locale.ROOT, "%.1f ms", p99 / 1e6),
+            "",
+            "",
+            p99 <= 100e6,
+            "target p99 <= 100 ms"));
+    rows.addAll(checks(accepted, listings, users, listingYuan));
+    return rows;
+  }
+
+  private List<Row> checks(
+      List<Answer> accepted, List<UUID> listings, List<TestUser> users, long listingYuan) {
+    List<Row> rows = new ArrayList<>();
+    long amountMinor = Money.yuan(listingYuan).amountMinor();
+    long over =
+        jdbc.queryForObject(
+            "SELECT count(*) FROM investment.listings WHERE raised_minor > amount_minor",
+            Long.class);
+    rows.add(check("no listing oversold", over == 0, over + " listings above their amount"));
+    long notExact = 0;
+    for (UUID id : listings) {
+      Map<String, Object> l =
+          jdbc.queryForMap(
+              """
+              SELECT l.status, l.raised_minor,
+                     (SELECT coalesce(sum(amount_minor), 0) FROM investment.investments i
+                       WHERE i.listing_id = l.id) AS invested
+                FROM investment.listings l WHERE l.id = ?
+              """,
+              id);
+      boolean full = ListingStatus.FULL.name().equals(l.get("status"));
+      if (!full
+          || ((Number) l.get("raised_minor")).longValue() != amountMinor
+          || ((Number) l.get("invested")).longValue() != amountMinor) {
+        notExact++;
+      }
+    }
+    rows.add(check("every listing full, exactly", notExact == 0, notExact + " listings not exact"));
+    long missing = 0;
+    for (Answer a : accepted) {
+      Long n =
+          jdbc.queryForObject(
+              """
+              SELECT count(*) FROM investment.investments i
+                JOIN ledger.transfer t ON t.id = i.transfer_id AND t.type = 'PENDING'
+               WHERE i.id = ?::uuid AND i.amount_minor = ?
+              """,
+              Long.class,
+              a.investmentId(),
+              a.amountMinor());
+      if (n == null || n != 1) {
+        missing++;
+      }
+    }
+    rows.add(
+        check(
+            "every 201 persisted and frozen",
+            missing == 0,
+            accepted.size() + " answers, " + missing + " without investment or freeze"));
+    long acceptedSum = accepted.stream().mapToLong(Answer::amountMinor).sum();
+    long spent = 0;
+    long negative = 0;
+    for (TestUser u : users) {
+      var b =
+          ledger.balance(ledger.openAccount(AccountKind.INVESTOR_FUNDS, u.userId(), Currency.CNY));
+      spent += Money.yuan(5_000).amountMinor() - b.totalMinor();
+      if (b.availableMinor() < 0) {
+        negative++;
+      }
+    }
+    rows.add(check("no balance below zero", negative == 0, negative + " investors below zero"));
+    rows.add(
+        check(
+            "refused bids moved nothing",
+            spent == acceptedSum,
+            "investors paid " + spent + " fen, accepted " + acceptedSum + " fen"));
+    LedgerCheckReport report = context.getBean(LedgerChecker.class).check();
+    rows.add(
+        check(
+            "ledger balances",
+            report.balanced() && report.sumOfBalancesMinor() == 0,
+            "balanced=" + report.balanced() + ", sumOfBalances=" + report.sumOfBalancesMinor()));
+    return rows;
+  }
+
+  private static Row check(String name, boolean passed, String detail) {
+    return new Row("check: " + name, "", "", "", "", passed, detail);
+  }
+
+  private static double percentile(long[] sorted, double p) {
+    if (sorted.length == 0) {
+      return 0;
+    }
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+  }
+
+  private static String latencies(long[] sorted) {
+    if (sorted.length == 0) {
+      return "-";
+    }
+    return String.format(
+        Locale.ROOT,
+        "%.1f / %.1f / %.1f ms",
+        percentile(sorted, 0.5) / 1e6,
+        percentile(sorted, 0.99) / 1e6,
+        Arrays.stream(sorted).max().orElse(0) / 1e6);
+  }
+
+  private double pgbench(EmbeddedPostgres postgres, int seconds) throws Exception {
+    try (Connection c = postgres.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS pgbench");
+      s.execute("CREATE DATABASE pgbench");
+    }
+    String binary = System.getProperty("bench.pgbench", defaultPgbench());
+    String port = String.valueOf(postgres.getPort());
+    run(
+        List.of(
+            binary,
+            "-i",
+            "-q",
+            "-s",
+            String.valueOf(PGBENCH_SCALE),
+            "-h",
+            "localhost",
+            "-p",
+            port,
+            "-U",
+            "postgres",
+            "pgbench"));
+    String out =
+        run(
+            List.of(
+                binary,
+                "-c",
+                String.valueOf(PGBENCH_CLIENTS),
+                "-j",
+                "4",
+                "-T",
+                String.valueOf(seconds),
+                "-h",
+                "localhost",
+                "-p",
+                port,
+                "-U",
+                "postgres",
+                "pgbench"));
+    Matcher m = Pattern.compile("tps = ([0-9.]+)").matcher(out);
+    if (!m.find()) {
+      throw new IllegalStateException("No tps in pgbench output:\n" + out);
+    }
+    return Double.parseDouble(m.group(1));
+  }
+
+  private static String defaultPgbench() {
+    Path debian = Path.of("/usr/lib/postgresql/15/bin/pgbench");
+    return Files.isExecutable(debian) ? debian.toString() : "pgbench";
+  }
+
+  private static String run(List<String> command) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    int exit = process.waitFor();
+    if (exit != 0) {
+      throw new IllegalStateException(
+          String.join(" ", command) + " failed (" + exit + "):\n" + out);
+    }
+    return out;
+  }
+
+  private static void print(List<Row> rows) {
+    String format = "%-36s %-52s %-26s %-10s %-14s %-7s %s%n";
+    System.out.println();
+    System.out.printf(
+        Locale.ROOT,
+        format,
+        "workload",
+        "parameters",
+        "figure",
+        "baseline",
+        "ratio",
+        "checks",
+        "details");
+    for (Row r : rows) {
+      System.out.printf(
+          Locale.ROOT,
+          format,
+          r.workload(),
+          r.parameters(),
+          r.figure(),
+          r.baseline(),
+          r.ratio(),
+          r.passed() ? "passed" : "FAILED",
+          r.checks());
+    }
+  }
+
+  private static void write(List<Row> rows) throws IOException {
+    Path out = Path.of("target", "bench", "invest-rush.json");
+    Files.createDirectories(out.getParent());
+    List<Map<String, Object>> json = new ArrayList<>();
+    for (Row r : rows) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("workload", r.workload());
+      row.put("parameters", r.parameters());
+      row.put("figure", r.figure());
+      row.put("baseline", r.baseline());
+      row.put("ratio", r.ratio());
+      row.put("checksPassed", r.passed());
+      row.put("checks", r.checks());
+      json.add(row);
+    }
+    Files.writeString(out, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
+    System.out.println("Wrote " + out);
+  }
+}

@@ -1,0 +1,173 @@
+package com.credence.investment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.credence.identity.IdentityTestUsers.TestUser;
+import com.credence.investment.persistence.HoldingRow;
+import com.credence.ledger.AccountKind;
+import com.credence.ledger.Balance;
+import com.credence.shared.Currency;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Full funding (满标) and failure (流标), end to end through the API and the ledger. */
+class FundingIT extends InvestmentFixture {
+
+  @org.springframework.beans.factory.annotation.Autowired LoanOutcomes outcomes;
+
+  @Test
+  void aFullListingIsDisbursedTheFeeChargedAndTheHoldingsCreated() {
+    UUID listing = listing(Terms.of(1_000).fee(20));
+    TestUser a = investor(1_000);
+    TestUser b = investor(1_000);
+    assertThat(invest(a, listing, "300.00", "a1").statusCode()).isEqualTo(201);
+    assertThat(invest(b, listing, "200.00", "b1").statusCode()).isEqualTo(201);
+    assertThat(invest(a, listing, "500.00", "a2").statusCode()).isEqualTo(201);
+    awaitLoan(listing);
+
+    var row = store.listing(listing).orElseThrow();
+    assertThat(row.status()).isEqualTo(ListingStatus.FULL);
+    assertThat(row.loanId()).isEqualTo(row.applicationId());
+    assertThat(row.valueDate()).isNotNull();
+    Balance borrower =
+        ledger.balance(
+            ledger.openAccount(AccountKind.BORROWER_FUNDS, row.borrowerId(), Currency.CNY));
+    assertThat(borrower.totalMinor()).as("principal minus the upfront fee").isEqualTo(98_000);
+    assertThat(
+            ledger.balance(new com.credence.ledger.AccountId(row.escrowAccountId())).totalMinor())
+        .isZero();
+    assertThat(funds(a.userId()).totalMinor()).isEqualTo(20_000);
+    assertThat(funds(a.userId()).frozenMinor()).isZero();
+    assertThat(funds(b.userId()).totalMinor()).isEqualTo(80_000);
+
+    List<HoldingRow> holdings = store.holdingsOfListing(listing);
+    assertThat(holdings).hasSize(2);
+    assertThat(holdings.stream().mapToLong(HoldingRow::principalMinor).sum()).isEqualTo(100_000);
+    LoanFunded event = funded.of(listing).orElseThrow();
+    assertThat(funded.count(listing)).isEqualTo(1);
+    assertThat(event.loanId()).isEqualTo(row.applicationId());
+    assertThat(event.principal().amountMinor()).isEqualTo(100_000);
+    assertThat(event.holdings()).hasSize(2);
+    assertThat(event.holdings().stream().mapToLong(h -> h.principal().amountMinor()).sum())
+        .isEqualTo(100_000);
+    assertThat(event.monthlyFee().amountMinor()).isEqualTo(1_000);
+    assertThat(event.investorServiceFeeBps()).isEqualTo(1000);
+
+    JsonNode mine = json(http.getWithToken("/api/v1/me/holdings", a.token()).body());
+    assertThat(mine.get("total").asLong()).isEqualTo(1);
+    assertThat(mine.get("items").get(0).get("principal").asString()).isEqualTo("800.00");
+    assertThat(mine.get("items").get(0).get("loanId").asString())
+        .isEqualTo(row.applicationId().toString());
+    JsonNode active =
+        json(http.getWithToken("/api/v1/me/investments?status=ACTIVE", a.token()).body());
+    assertThat(active.get("total").asLong()).isEqualTo(2);
+
+    // Funding again (the deadline job on another node) does nothing.
+    funding.settle(listing);
+    assertThat(funded.count(listing)).isEqualTo(1);
+    assertThat(store.holdingsOfListing(listing)).hasSize(2);
+    // A full listing refuses more bids.
+    TestUser late = investor(1_000);
+    HttpResponse409 refused = new HttpResponse409(invest(late, listing, "100.00", "late"));
+    assertThat(refused.code()).isEqualTo("LISTING_NOT_OPEN");
+    assertThat(funds(late.userId()).availableMinor()).isEqualTo(100_000);
+  }
+
+  /** Moves the shared business clock two days on (it only ever moves forward). */
+  private void passTheDeadline() {
+    JsonNode now = json(http.get("/api/v1/sim/clock").body());
+    String target = java.time.LocalDate.parse(now.get("date").asString()).plusDays(2).toString();
+    var moved = http.postJson("/api/v1/sim/clock", "{\"date\":\"" + target + "\"}", null);
+    assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+  }
+
+  @Test
+  void aListingNotFullAtItsDeadlineFailsEveryFreezeIsVoidedAndTheMoneyIsBack() {
+    UUID listing = listing(Terms.of(10_000).opens(clock.instant(), 1));
+    TestUser a = investor(1_000);
+    TestUser b = investor(1_000);
+    assertThat(invest(a, listing, "300.00", "a").statusCode()).isEqualTo(201);
+    assertThat(invest(b, listing, "400.00", "b").statusCode()).isEqualTo(201);
+    assertThat(invest(a, listing, "100.00", "a2").statusCode()).isEqualTo(201);
+    assertThat(funds(a.userId()).frozenMinor()).isEqualTo(40_000);
+    passTheDeadline();
+    // Tokens issued before the move have expired with the days: a fresh investor bids late.
+    TestUser lateComer = investor(1_000);
+    HttpResponse409 late = new HttpResponse409(invest(lateComer, listing, "100.00", "late"));
+    assertThat(late.code()).isEqualTo("LISTING_NOT_OPEN");
+    funding.settleDue();
+    funding.settle(listing);
+
+    var row = store.listing(listing).orElseThrow();
+    assertThat(row.status()).isEqualTo(ListingStatus.FAILED);
+    assertThat(row.loanId()).isNull();
+    assertThat(funds(a.userId()).frozenMinor()).isZero();
+    assertThat(funds(a.userId()).availableMinor()).isEqualTo(100_000);
+    assertThat(funds(b.userId()).availableMinor()).isEqualTo(100_000);
+    assertThat(
+            ledger.balance(new com.credence.ledger.AccountId(row.escrowAccountId())).totalMinor())
+        .isZero();
+    assertThat(store.investmentsOfListing(listing))
+        .hasSize(3)
+        .allMatch(i -> "REFUNDED".equals(i.status()));
+    assertThat(store.holdingsOfListing(listing)).isEmpty();
+    assertThat(funded.count(listing)).isZero();
+  }
+
+  @Test
+  void aProductThatAllowsItGetsAPartialLoanAtTheDeadline() {
+    UUID listing = listing(Terms.of(1_000).opens(clock.instant(), 1).partial());
+    UUID tooLittle = listing(Terms.of(1_000).opens(clock.instant(), 1).partial());
+    TestUser a = investor(2_000);
+    assertThat(invest(a, listing, "600.00", "a").statusCode()).isEqualTo(201);
+    assertThat(invest(a, tooLittle, "100.00", "b").statusCode()).isEqualTo(201);
+    passTheDeadline();
+    funding.settle(listing);
+    funding.settle(tooLittle);
+
+    var row = store.listing(listing).orElseThrow();
+    assertThat(row.status()).isEqualTo(ListingStatus.FULL);
+    assertThat(row.principalMinor()).isEqualTo(60_000);
+    assertThat(funded.of(listing).orElseThrow().principal().amountMinor()).isEqualTo(60_000);
+    assertThat(store.listing(tooLittle).orElseThrow().status()).isEqualTo(ListingStatus.FAILED);
+    assertThat(funds(a.userId()).totalMinor()).isEqualTo(140_000);
+    assertThat(funds(a.userId()).frozenMinor()).isZero();
+  }
+
+  @Test
+  void theListingFollowsTheLoanAndASettledLoanReleasesItsCollateral() {
+    UUID listing = listing(Terms.of(500));
+    TestUser a = investor(1_000);
+    assertThat(invest(a, listing, "500.00", "all").statusCode()).isEqualTo(201);
+    awaitLoan(listing);
+    UUID loanId = store.listing(listing).orElseThrow().loanId();
+    outcomes.loanStatusChanged(loanId, ListingStatus.REPAYING);
+    assertThat(store.listing(listing).orElseThrow().status()).isEqualTo(ListingStatus.REPAYING);
+    outcomes.loanStatusChanged(loanId, ListingStatus.REPAYING);
+    outcomes.loanStatusChanged(loanId, ListingStatus.SETTLED);
+    assertThat(store.listing(listing).orElseThrow().status()).isEqualTo(ListingStatus.SETTLED);
+    assertThat(
+            json(http.getWithToken("/api/v1/me/holdings", a.token()).body())
+                .get("items")
+                .get(0)
+                .get("status")
+                .asString())
+        .isEqualTo("SETTLED");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> outcomes.loanStatusChanged(loanId, ListingStatus.FAILED))
+        .isInstanceOf(IllegalArgumentException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> outcomes.loanStatusChanged(UUID.randomUUID(), ListingStatus.SETTLED))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** Extracts the code of a refusal. */
+  private record HttpResponse409(java.net.http.HttpResponse<String> r) {
+    String code() {
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(409);
+      return InvestmentFixture.code(r);
+    }
+  }
+}

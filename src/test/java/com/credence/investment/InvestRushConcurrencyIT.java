@@ -1,0 +1,105 @@
+package com.credence.investment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.credence.identity.IdentityTestUsers.TestUser;
+import com.credence.investment.persistence.InvestmentRow;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The invest rush: hundreds of parallel bids (with repeated keys) on one small listing. The listing
+ * raises exactly its amount, every 201 is a stored investment with its freeze, refused bids moved
+ * nothing, no key is charged twice, and the ledger balances.
+ */
+class InvestRushConcurrencyIT extends InvestmentFixture {
+
+  private static final int INVESTORS = 30;
+  private static final int BIDS = 400;
+  private static final int THREADS = 32;
+
+  @Test
+  void hundredsOfParallelBidsRaiseExactlyTheAmount() throws Exception {
+    UUID listing = listing(Terms.of(20_000));
+    List<TestUser> investors = new ArrayList<>();
+    for (int i = 0; i < INVESTORS; i++) {
+      // Some investors cannot afford all their bids: the ledger refuses those freezes.
+      investors.add(investor(i % 5 == 0 ? 300 : 3_000));
+    }
+    Map<UUID, Long> before = new HashMap<>();
+    investors.forEach(u -> before.put(u.userId(), funds(u.userId()).availableMinor()));
+
+    long seed = 20261125L;
+    Random random = new Random(seed);
+    record Bid(TestUser user, String amount, String key) {}
+    List<Bid> bids = new ArrayList<>();
+    for (int i = 0; i < BIDS; i++) {
+      TestUser user = investors.get(random.nextInt(INVESTORS));
+      // Every tenth bid repeats an earlier key of the same investor (a client retry).
+      String key = i % 10 == 9 ? "bid-" + user.userId() + "-repeat" : "bid-" + i;
+      bids.add(new Bid(user, (1 + random.nextInt(4)) * 50 + ".00", key));
+    }
+    Map<String, List<String>> createdByKey = new ConcurrentHashMap<>();
+    Map<String, Integer> statusCounts = new ConcurrentHashMap<>();
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    List<Future<?>> done = new ArrayList<>();
+    for (Bid bid : bids) {
+      done.add(
+          pool.submit(
+              () -> {
+                HttpResponse<String> r = invest(bid.user(), listing, bid.amount(), bid.key());
+                statusCounts.merge(
+                    r.statusCode() + (r.statusCode() == 201 ? "" : " " + code(r)), 1, Integer::sum);
+                if (r.statusCode() == 201) {
+                  createdByKey
+                      .computeIfAbsent(
+                          bid.user().userId() + "/" + bid.key(), k -> new ArrayList<>())
+                      .add(json(r.body()).get("investmentId").asString());
+                }
+              }));
+    }
+    for (Future<?> f : done) {
+      f.get(120, TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+    awaitLoan(listing);
+
+    var row = store.listing(listing).orElseThrow();
+    assertThat(row.raisedMinor())
+        .as("seed %s, answers %s", seed, statusCounts)
+        .isEqualTo(2_000_000);
+    List<InvestmentRow> stored = store.investmentsOfListing(listing);
+    assertThat(stored.stream().mapToLong(InvestmentRow::amountMinor).sum()).isEqualTo(2_000_000);
+    // Every 201 is a stored investment; a repeated key answered the same investment every time.
+    for (List<String> ids : createdByKey.values()) {
+      assertThat(ids.stream().distinct()).as("one investment per key").hasSize(1);
+      assertThat(stored.stream().map(r -> r.id().toString())).contains(ids.get(0));
+    }
+    assertThat(stored).hasSize(createdByKey.size());
+    // Each investor paid exactly what their stored investments say, nothing for refused bids.
+    for (TestUser u : investors) {
+      long invested =
+          stored.stream()
+              .filter(r -> r.investorId().equals(u.userId()))
+              .mapToLong(InvestmentRow::amountMinor)
+              .sum();
+      var b = funds(u.userId());
+      assertThat(b.totalMinor()).isEqualTo(before.get(u.userId()) - invested);
+      assertThat(b.frozenMinor()).isZero();
+      assertThat(b.availableMinor()).isNotNegative();
+    }
+    assertThat(statusCounts.keySet())
+        .allMatch(k -> k.equals("201") || k.startsWith("409") || k.startsWith("422"));
+  }
+}

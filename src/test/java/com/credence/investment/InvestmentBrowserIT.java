@@ -1,0 +1,86 @@
+package com.credence.investment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.credence.identity.IdentityTestUsers.TestUser;
+import com.credence.support.BrowserSupport;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/** In headless Chromium: an investor finds a listing, invests, and sees it in the portfolio. */
+class InvestmentBrowserIT extends InvestmentFixture {
+
+  private static ChromeDriver browser;
+
+  @BeforeAll
+  static void startBrowser() {
+    browser = BrowserSupport.chromium("zh-CN");
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  /**
+   * Scrolls the element to the middle of the small screen, then clicks it; when something still
+   * covers it (the collapsed navbar or a progress bar being swapped by htmx), clicks it in the
+   * page.
+   */
+  private static void click(org.openqa.selenium.WebElement element) {
+    JavascriptExecutor js = browser;
+    js.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    try {
+      element.click();
+    } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+      js.executeScript("arguments[0].click();", element);
+    }
+  }
+
+  @Test
+  void anInvestorFindsAListingInvestsAndSeesItInThePortfolio() {
+    UUID listing = listing(Terms.of(8_000));
+    String title = store.listing(listing).orElseThrow().title();
+    TestUser user = investor(1_000);
+    browser.manage().deleteAllCookies();
+    browser.manage().window().setSize(new Dimension(375, 812));
+    browser.get(http.baseUrl() + "/login");
+    browser.findElement(By.id("phone")).sendKeys(user.phone());
+    browser.findElement(By.id("password")).sendKeys(user.password());
+    browser.findElement(By.id("password")).submit();
+    BrowserSupport.waitUntil(browser, () -> !browser.getCurrentUrl().contains("/login"));
+
+    browser.get(http.baseUrl() + "/listings?sort=NEWEST&product=CAR");
+    click(browser.findElement(By.linkText(title)));
+    BrowserSupport.waitUntil(browser, () -> browser.getCurrentUrl().endsWith(listing.toString()));
+    JavascriptExecutor js = browser;
+    assertThat(js.executeScript("return typeof htmx")).isEqualTo("object");
+    long scrollWidth =
+        ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
+    long viewport = ((Number) js.executeScript("return window.innerWidth")).longValue();
+    assertThat(scrollWidth).as("fits a phone").isLessThanOrEqualTo(viewport);
+
+    browser.findElement(By.id("invest-amount")).sendKeys("150");
+    click(browser.findElement(By.id("invest-submit")));
+    BrowserSupport.waitUntil(
+        browser, () -> !browser.findElements(By.id("listing-message")).isEmpty());
+    assertThat(browser.findElement(By.id("listing-message")).getText()).contains("¥150.00");
+    assertThat(browser.findElement(By.className("progress-raised")).getText()).isEqualTo("¥150.00");
+
+    browser.get(http.baseUrl() + "/me/portfolio");
+    assertThat(browser.findElement(By.id("portfolio-investments")).getText())
+        .contains("¥150.00")
+        .contains("冻结中");
+    BrowserSupport.waitUntil(
+        browser, () -> !browser.findElements(By.cssSelector("#chart-flows canvas")).isEmpty());
+    assertThat(funds(user.userId()).frozenMinor()).isEqualTo(15_000);
+  }
+}

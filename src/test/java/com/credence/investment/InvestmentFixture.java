@@ -1,0 +1,213 @@
+package com.credence.investment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.credence.identity.IdentityTestUsers;
+import com.credence.identity.IdentityTestUsers.TestUser;
+import com.credence.investment.persistence.ListingStore;
+import com.credence.ledger.AccountId;
+import com.credence.ledger.AccountKind;
+import com.credence.ledger.Balance;
+import com.credence.ledger.CreateTransfer;
+import com.credence.ledger.LedgerChecker;
+import com.credence.ledger.LedgerService;
+import com.credence.ledger.TransferCode;
+import com.credence.ledger.TransferId;
+import com.credence.origination.LoanApproved;
+import com.credence.origination.ProductType;
+import com.credence.risk.Grade;
+import com.credence.risk.LoanPurpose;
+import com.credence.shared.AnnualRate;
+import com.credence.shared.Currency;
+import com.credence.shared.Money;
+import com.credence.shared.RepaymentMethod;
+import com.credence.support.IntegrationTestBase;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The fixture of the investment tests: listings opened the way origination opens them (by
+ * publishing {@link LoanApproved} in a transaction), investors made through the identity API with
+ * money deposited on their funds account, and the ledger checked after every test.
+ */
+abstract class InvestmentFixture extends IntegrationTestBase {
+
+  @Autowired ApplicationEventPublisher events;
+  @Autowired TransactionTemplate tx;
+  @Autowired ListingStore store;
+  @Autowired LedgerService ledger;
+  @Autowired LedgerChecker checker;
+  @Autowired Clock clock;
+  @Autowired Funding funding;
+  @Autowired LoanFundedRecorder funded;
+  @Autowired com.credence.investment.persistence.AutoInvestStore autoInvestStore;
+
+  @AfterEach
+  void ledgerBalances() {
+    assertThat(checker.check().balanced()).as("ledger check").isTrue();
+  }
+
+  /** The terms of a test loan; change what the test needs. */
+  record Terms(
+      long amountYuan,
+      Grade grade,
+      long minYuan,
+      long stepYuan,
+      @Nullable Instant opensAt,
+      int fundingDays,
+      boolean partialAllowed,
+      long upfrontFeeYuan) {
+
+    static Terms of(long amountYuan) {
+      return new Terms(amountYuan, Grade.B, 50, 50, null, 7, false, 0);
+    }
+
+    Terms grade(Grade g) {
+      return new Terms(
+          amountYuan, g, minYuan, stepYuan, opensAt, fundingDays, partialAllowed, upfrontFeeYuan);
+    }
+
+    Terms minimum(long min, long step) {
+      return new Terms(
+          amountYuan, grade, min, step, opensAt, fundingDays, partialAllowed, upfrontFeeYuan);
+    }
+
+    Terms opens(Instant at, int days) {
+      return new Terms(
+          amountYuan, grade, minYuan, stepYuan, at, days, partialAllowed, upfrontFeeYuan);
+    }
+
+    Terms partial() {
+      return new Terms(
+          amountYuan, grade, minYuan, stepYuan, opensAt, fundingDays, true, upfrontFeeYuan);
+    }
+
+    Terms fee(long yuan) {
+      return new Terms(
+          amountYuan, grade, minYuan, stepYuan, opensAt, fundingDays, partialAllowed, yuan);
+    }
+  }
+
+  LoanApproved approved(Terms t) {
+    return new LoanApproved(
+        UUID.randomUUID(),
+        UUID.randomUUID(),
+        ProductType.CAR,
+        LoanPurpose.USED_CAR,
+        Money.yuan(t.amountYuan()),
+        AnnualRate.ofBps(950),
+        12,
+        RepaymentMethod.EQUAL_INSTALLMENT,
+        t.grade(),
+        Money.yuan(t.minYuan()),
+        Money.yuan(t.stepYuan()),
+        t.fundingDays(),
+        t.partialAllowed(),
+        t.opensAt(),
+        Money.yuan(t.upfrontFeeYuan()),
+        Money.yuan(10),
+        1000,
+        new LoanApproved.Disclosure(
+            "个人 · 35岁 · 上海", "大众 2021 · VIN ****1234", "B级 · 评分 680", "借款人可能逾期或违约"));
+  }
+
+  /** Publishes the approval as origination does and waits for the listing. */
+  UUID listing(Terms terms) {
+    LoanApproved event = approved(terms);
+    tx.executeWithoutResult(s -> events.publishEvent(event));
+    Instant until = Instant.now().plusSeconds(20);
+    while (Instant.now().isBefore(until)) {
+      var row = store.listingOfApplication(event.applicationId());
+      // Manual bids wait for auto-invest's turn, which follows the opening at once.
+      if (row.isPresent()
+          && (row.get().opensAt().isAfter(clock.instant())
+              || autoInvestStore.runDone(row.get().id()))) {
+        return row.get().id();
+      }
+      sleep(50);
+    }
+    throw new AssertionError("No listing for application " + event.applicationId());
+  }
+
+  /** A verified, assessed (AGGRESSIVE) investor with {@code yuan} on the funds account. */
+  TestUser investor(long yuan) {
+    return investor(yuan, IdentityTestUsers.AGGRESSIVE);
+  }
+
+  TestUser investor(long yuan, List<Integer> answers) {
+    TestUser user = IdentityTestUsers.investor(http, answers);
+    deposit(user.userId(), yuan);
+    return user;
+  }
+
+  /** Money in through the ledger's deposit flow (the bank's tests cover the bank's side). */
+  void deposit(UUID userId, long yuan) {
+    AccountId funds = ledger.openAccount(AccountKind.INVESTOR_FUNDS, userId, Currency.CNY);
+    if (yuan > 0) {
+      ledger.createTransfer(
+          CreateTransfer.single(
+              TransferId.newId(clock),
+              ledger.platformAccount(AccountKind.BANK_SETTLEMENT, Currency.CNY),
+              funds,
+              Money.yuan(yuan),
+              TransferCode.DEPOSIT,
+              "test-deposit:" + userId));
+    }
+  }
+
+  Balance funds(UUID userId) {
+    return ledger.balance(ledger.openAccount(AccountKind.INVESTOR_FUNDS, userId, Currency.CNY));
+  }
+
+  HttpResponse<String> invest(TestUser user, UUID listingId, String amount, @Nullable String key) {
+    return invest(user.token(), listingId, "{\"amount\":\"" + amount + "\"}", key);
+  }
+
+  HttpResponse<String> invest(String token, UUID listingId, String body, @Nullable String key) {
+    HttpRequest.Builder b =
+        http.request("/api/v1/listings/" + listingId + "/investments")
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + token)
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    if (key != null) {
+      b.header("Idempotency-Key", key);
+    }
+    return http.send(b);
+  }
+
+  static String code(HttpResponse<String> r) {
+    return json(r.body()).path("code").asString();
+  }
+
+  static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Waits until the listing has its loan (disbursed) or gives up after 20 s. */
+  void awaitLoan(UUID listingId) {
+    Instant until = Instant.now().plus(Duration.ofSeconds(20));
+    while (Instant.now().isBefore(until)) {
+      if (store.listing(listingId).orElseThrow().loanId() != null) {
+        return;
+      }
+      sleep(50);
+    }
+    throw new AssertionError("Listing " + listingId + " was not disbursed");
+  }
+}
