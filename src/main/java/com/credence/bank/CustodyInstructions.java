@@ -25,6 +25,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Tells the custodian bank about every posted movement between custody accounts (资金划转指令):
@@ -51,6 +54,7 @@ public class CustodyInstructions {
   private final BankStore store;
   private final Clock clock;
   private final ReentrantLock lock = new ReentrantLock();
+  private final TransactionTemplate ownTransaction;
   private final Map<UUID, String> userAccounts = new ConcurrentHashMap<>();
   private final Map<UUID, String> ledgerAccounts = new ConcurrentHashMap<>();
   private final Counter applied;
@@ -58,7 +62,14 @@ public class CustodyInstructions {
   private final Counter rejected;
 
   CustodyInstructions(
-      CustodyFeed feed, CustodianBank bank, BankStore store, Clock clock, MeterRegistry meters) {
+      CustodyFeed feed,
+      CustodianBank bank,
+      BankStore store,
+      Clock clock,
+      MeterRegistry meters,
+      PlatformTransactionManager transactions) {
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.feed = feed;
     this.bank = bank;
     this.store = store;
@@ -169,7 +180,12 @@ public class CustodyInstructions {
                 .orElseGet(
                     () -> {
                       String no = bank.openLedgerAccount(key, purpose(party.kind()));
-                      store.insertCustodyAccount(key, no, party.kind().name(), clock.instant());
+                      // Committed at once, like the bank's side: a caller's rollback must not
+                      // forget an account the bank already opened.
+                      ownTransaction.executeWithoutResult(
+                          status ->
+                              store.insertCustodyAccount(
+                                  key, no, party.kind().name(), clock.instant()));
                       return no;
                     }));
   }

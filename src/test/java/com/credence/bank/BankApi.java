@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The bank's API as a client uses it, for the integration tests. */
-final class BankApi {
+public final class BankApi {
 
   static final String PASSWORD = "135790";
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -32,7 +32,7 @@ final class BankApi {
   private final Path dataDir;
   private final Clock clock;
 
-  BankApi(HttpsClient http, Path dataDir, Clock clock) {
+  public BankApi(HttpsClient http, Path dataDir, Clock clock) {
     this.http = http;
     this.dataDir = dataDir;
     this.clock = clock;
@@ -43,7 +43,7 @@ final class BankApi {
   }
 
   /** A fresh, valid (Luhn) 19-digit card number of the ICBC BIN. */
-  static String newCardNumber() {
+  public static String newCardNumber() {
     StringBuilder payload = new StringBuilder("622202");
     for (int i = 0; i < 12; i++) {
       payload.append(RANDOM.nextInt(10));
@@ -51,7 +51,7 @@ final class BankApi {
     return payload.toString() + Cards.checkDigit(payload.toString());
   }
 
-  String bindCard(TestUser user, String cardNumber) {
+  public String bindCard(TestUser user, String cardNumber) {
     HttpResponse<String> r =
         http.postJson(
             "/api/v1/me/bank-cards",
@@ -97,7 +97,7 @@ final class BankApi {
   }
 
   /** Places a deposit, confirms it at the bank and lets the bank answer. */
-  String depositAndSettle(TestUser user, String amount, String cardId) {
+  public String depositAndSettle(TestUser user, String amount, String cardId) {
     HttpResponse<String> placed = deposit(user, amount, cardId, UUID.randomUUID().toString());
     assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
     String orderId = json(placed.body()).get("orderId").asString();

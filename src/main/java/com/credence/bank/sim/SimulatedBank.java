@@ -349,6 +349,12 @@ public class SimulatedBank implements CustodianBank {
 
   @Override
   public String openLedgerAccount(UUID ledgerAccountId, String purpose) {
+    // The bank is another system: the account exists at once, whatever the caller's transaction.
+    return Objects.requireNonNull(
+        batches.execute(status -> openLedgerAccountNow(ledgerAccountId, purpose)));
+  }
+
+  private String openLedgerAccountNow(UUID ledgerAccountId, String purpose) {
     return jdbc.sql("SELECT account_no FROM banksim.accounts WHERE customer_ref = :c")
         .param("c", ledgerAccountId)
         .query(String.class)
