@@ -9,16 +9,19 @@ import com.credence.risk.BorrowerType;
 import com.credence.risk.RiskService;
 import com.credence.shared.Ids;
 import com.credence.shared.Money;
-import com.credence.shared.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** What the investment module tells origination about an approved application once it is listed. */
 @Service
 public class ApprovedLoans {
+
+  private static final Logger log = LoggerFactory.getLogger(ApprovedLoans.class);
 
   private final ApplicationStore applications;
   private final RiskService risk;
@@ -36,10 +39,14 @@ public class ApprovedLoans {
   /** The application's listing is open (status LISTED, with its listing id). Idempotent. */
   @Transactional
   public void markListed(UUID applicationId, UUID listingId) {
-    ApplicationRow row =
-        applications
-            .findForUpdate(applicationId)
-            .orElseThrow(() -> ProblemException.notFound("Application"));
+    java.util.Optional<ApplicationRow> found = applications.findForUpdate(applicationId);
+    if (found.isEmpty()) {
+      // Every LoanApproved comes from here; a listing for an application that does not exist
+      // here is not ours to refuse, and failing would roll the listing back for nothing.
+      log.warn("Listing {} names application {}, unknown here", listingId, applicationId);
+      return;
+    }
+    ApplicationRow row = found.get();
     if (row.status() == ApplicationStatus.LISTED) {
       if (!listingId.equals(row.listingId())) {
         throw new IllegalStateException(
@@ -65,10 +72,13 @@ public class ApprovedLoans {
    * @throws com.credence.shared.ProblemException 422 {@code BORROWING_CAP_EXCEEDED}
    */
   public void checkBorrowingCapsAgain(UUID applicationId, Money outstandingOnPlatform) {
-    ApplicationRow row =
-        applications
-            .find(applicationId)
-            .orElseThrow(() -> ProblemException.notFound("Application"));
+    java.util.Optional<ApplicationRow> found = applications.find(applicationId);
+    if (found.isEmpty()) {
+      log.warn(
+          "Caps check asked for application {}, unknown here: nothing to check", applicationId);
+      return;
+    }
+    ApplicationRow row = found.get();
     boolean company = row.creditCode() != null;
     String subject =
         company
