@@ -48,6 +48,7 @@ public class CustodyInstructions {
   private static final Logger log = LoggerFactory.getLogger(CustodyInstructions.class);
   static final int PAGE_SIZE = 20_000;
   private static final int PAGES_PER_FLUSH_MAX = 1_000;
+  private static final int REJECTIONS_LOGGED = 10;
 
   private final CustodyFeed feed;
   private final CustodianBank bank;
@@ -118,9 +119,9 @@ public class CustodyInstructions {
           rejected.increment(answer.rejected().size());
           log.error(
               "The custodian bank rejected {} transfer line(s); the reconciliation will show the"
-                  + " difference: {}",
+                  + " difference; the first: {}",
               answer.rejected().size(),
-              answer.rejected());
+              answer.rejected().entrySet().stream().limit(REJECTIONS_LOGGED).toList());
         }
         int executed = lines.size() - answer.rejected().size();
         sent += executed;
