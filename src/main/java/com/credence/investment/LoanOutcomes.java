@@ -2,6 +2,9 @@ package com.credence.investment;
 
 import com.credence.investment.persistence.ListingStore;
 import com.credence.risk.RiskService;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -38,22 +41,41 @@ public class LoanOutcomes {
    */
   @Transactional
   public void loanStatusChanged(UUID loanId, ListingStatus status) {
+    loansStatusChanged(List.of(loanId), status);
+  }
+
+  /**
+   * All these loans are now {@code status}, set-based (the end of day settles many at once);
+   * idempotent. Loans without a listing here are logged and left alone.
+   *
+   * @throws IllegalArgumentException for a status other than REPAYING, SETTLED or DEFAULTED
+   */
+  @Transactional
+  public void loansStatusChanged(Collection<UUID> loanIds, ListingStatus status) {
     if (!LOAN_STATUSES.contains(status)) {
       throw new IllegalArgumentException("A loan's status is REPAYING, SETTLED or DEFAULTED");
     }
-    java.util.Optional<UUID> listing = store.listingOfLoan(loanId).map(l -> l.id());
-    if (listing.isEmpty()) {
-      // Only loans this module funded have a listing; anything else is someone else's test or a
-      // message for another platform, and must not fail the sender's transaction.
-      log.warn("Loan {} has no listing here; status {} not recorded", loanId, status);
+    if (loanIds.isEmpty()) {
       return;
     }
-    UUID listingId = listing.get();
-    store.updateLoanStatus(loanId, status);
+    Map<UUID, UUID> listings = store.listingsOfLoans(loanIds);
+    if (listings.size() < loanIds.size()) {
+      // Only loans this module funded have a listing; anything else is someone else's test or a
+      // message for another platform, and must not fail the sender's transaction.
+      log.warn(
+          "{} of {} loans have no listing here; status {} not recorded for them",
+          loanIds.size() - listings.size(),
+          loanIds.size(),
+          status);
+    }
+    if (listings.isEmpty()) {
+      return;
+    }
+    store.updateLoanStatuses(listings.keySet(), status);
     if (status == ListingStatus.SETTLED) {
       // Idempotent: a released pledge is not released again.
-      risk.releaseCollateral(loanId);
+      risk.releaseCollateral(listings.keySet());
     }
-    rush.forget(listingId);
+    listings.values().forEach(rush::forget);
   }
 }

@@ -1,5 +1,6 @@
 package com.credence.ledger;
 
+import com.credence.ledger.domain.AccountState;
 import com.credence.ledger.domain.LedgerAudit;
 import com.credence.ledger.domain.LedgerStore;
 import com.credence.ledger.domain.TransferBatch;
@@ -11,8 +12,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -55,6 +59,7 @@ public class LedgerService {
   private final Clock clock;
   private final TransactionTemplate writes;
   private final TransactionTemplate reads;
+  private final TransactionTemplate ownTransaction;
 
   LedgerService(LedgerStore store, Clock clock, PlatformTransactionManager transactions) {
     this.store = store;
@@ -67,6 +72,8 @@ public class LedgerService {
     this.reads = new TransactionTemplate(transactions);
     reads.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     reads.setReadOnly(true);
+    this.ownTransaction = new TransactionTemplate(transactions);
+    ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -84,9 +91,16 @@ public class LedgerService {
         tx -> store.openAccount(AccountId.newId(clock), kind, ownerId, currency, clock.instant()));
   }
 
-  /** The platform's own account of this kind (fee income, bank settlement). */
+  /**
+   * The platform's own account of this kind (fee income, bank settlement). Opened, when it is
+   * missing, in a transaction of its own: callers cache the id, so it must never belong to a
+   * caller's transaction that may roll back or that other threads cannot see yet.
+   */
   public AccountId platformAccount(AccountKind kind, Currency currency) {
-    return openAccount(kind, PLATFORM_OWNER, currency);
+    return ownTransaction.execute(
+        tx ->
+            store.openAccount(
+                AccountId.newId(clock), kind, PLATFORM_OWNER, currency, clock.instant()));
   }
 
   public Optional<AccountView> account(AccountId id) {
@@ -195,6 +209,66 @@ public class LedgerService {
       store.write(outcome.created(), outcome.changedAccounts());
     }
     return outcome;
+  }
+
+  /**
+   * Creates many single-phase transfers, all or nothing, for the bulk paths (the end-of-day
+   * distribution): the same checks as {@link #createTransfers} in {@link BatchMode#ATOMIC}, and
+   * cheaper writes. Only the accounts a transfer could take below a limit are locked up front (the
+   * debited ones, and credited ones whose credits are limited); the others are only credited, which
+   * no flag forbids, so they are read without a lock (kind, currency and flags never change) and
+   * locked in id order at the end, when their counters are raised in place. The transfers go to the
+   * database with COPY. Joins the caller's transaction.
+   *
+   * <p>For transfers whose ids are new by construction: an id that already exists fails the whole
+   * call (the primary key) instead of being answered as already existing, and so does a refusal.
+   *
+   * @throws LedgerException the first refusal; nothing was written, and a joined transaction is
+   *     marked for rollback
+   * @throws IllegalArgumentException when a command is not single-phase
+   */
+  public void createTransfersInBulk(List<CreateTransfer> commands) {
+    if (commands.isEmpty()) {
+      return;
+    }
+    writes.executeWithoutResult(tx -> applyBulk(commands));
+  }
+
+  private void applyBulk(List<CreateTransfer> commands) {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    Set<AccountId> debited = new LinkedHashSet<>();
+    Set<AccountId> credited = new LinkedHashSet<>();
+    for (CreateTransfer c : commands) {
+      if (c.type() != TransferType.SINGLE_PHASE) {
+        throw new IllegalArgumentException(
+            "Bulk transfers are single-phase, " + c.id() + " is not");
+      }
+      addIfPresent(debited, c.debitAccountId());
+      addIfPresent(credited, c.creditAccountId());
+    }
+    credited.removeAll(debited);
+    Map<AccountId, AccountState> accounts = new HashMap<>(store.readAccounts(credited));
+    Set<AccountId> lockNow = new LinkedHashSet<>(debited);
+    for (AccountState a : accounts.values()) {
+      if ((a.flags() & AccountFlag.CREDITS_MUST_NOT_EXCEED_DEBITS.bit()) != 0) {
+        lockNow.add(a.id());
+      }
+    }
+    accounts.putAll(store.lockAndRead(lockNow, List.of(), List.of()).accounts());
+    TransferBatch.Outcome outcome =
+        new TransferBatch(accounts, Map.of(), Set.of(), now, BusinessCalendar.dateOf(now))
+            .apply(commands, BatchMode.ATOMIC);
+    if (outcome.firstRefusal() != null) {
+      throw outcome.firstRefusal().toException();
+    }
+    Map<AccountId, long[]> sums = new LinkedHashMap<>();
+    for (Transfer t : outcome.created()) {
+      sums.computeIfAbsent(t.debitAccountId(), k -> new long[2])[0] += t.amountMinor();
+      sums.computeIfAbsent(t.creditAccountId(), k -> new long[2])[1] += t.amountMinor();
+    }
+    List<LedgerStore.PostedDelta> deltas = new ArrayList<>(sums.size());
+    sums.forEach((id, d) -> deltas.add(new LedgerStore.PostedDelta(id, d[0], d[1])));
+    store.writeBulk(outcome.created(), deltas);
   }
 
   /**

@@ -21,12 +21,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -210,21 +216,61 @@ public class EndOfDay {
 
   // ---- collection and distribution --------------------------------------------------------
 
+  /**
+   * Collects in batches of loans, {@code workers} batches at a time, each in its own transaction.
+   * Batches never share a loan or an escrow; accounts they share (a borrower's, an investor's, the
+   * fee account) are locked in id order within each lock step, and the credited-only ones only at
+   * the very end of a batch, so concurrent batches wait for each other briefly and never deadlock.
+   */
   private int[] collect(LocalDate date) {
-    int collected = 0;
-    int distributed = 0;
-    UUID after = null;
-    while (true) {
-      List<UUID> ids = store.loansWithDue(date, after, properties.loansPerBatch());
-      if (ids.isEmpty()) {
-        break;
+    int workers = properties.endOfDayWorkers();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            workers,
+            task -> {
+              Thread thread = new Thread(task, "end-of-day-" + date);
+              thread.setDaemon(true);
+              return thread;
+            });
+    try {
+      Deque<Future<int[]>> running = new ArrayDeque<>();
+      int[] total = new int[2];
+      UUID after = null;
+      while (true) {
+        List<UUID> ids = store.loansWithDue(date, after, properties.loansPerBatch());
+        if (ids.isEmpty()) {
+          break;
+        }
+        running.add(pool.submit(() -> tx.execute(s -> collectBatch(ids, date))));
+        while (running.size() >= 2 * workers) {
+          add(total, running.poll());
+        }
+        after = ids.get(ids.size() - 1);
       }
-      int[] batch = tx.execute(s -> collectBatch(ids, date));
-      collected += batch[0];
-      distributed += batch[1];
-      after = ids.get(ids.size() - 1);
+      while (!running.isEmpty()) {
+        add(total, running.poll());
+      }
+      return total;
+    } finally {
+      pool.shutdownNow();
     }
-    return new int[] {collected, distributed};
+  }
+
+  private static void add(int[] total, Future<int[]> batch) {
+    int[] counts;
+    try {
+      counts = batch.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("End of day interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException("End-of-day batch failed", e.getCause());
+    }
+    total[0] += counts[0];
+    total[1] += counts[1];
   }
 
   private int[] collectBatch(List<UUID> ids, LocalDate date) {
@@ -265,19 +311,13 @@ public class EndOfDay {
     paid.addAll(execute(partial));
     List<CreateTransfer> followUps = new ArrayList<>();
     paid.forEach(p -> followUps.addAll(p.followUps()));
-    for (int from = 0; from < followUps.size(); from += FOLLOW_UPS_PER_CALL) {
-      ledger.createTransfers(
-          followUps.subList(from, Math.min(followUps.size(), from + FOLLOW_UPS_PER_CALL)),
-          BatchMode.ATOMIC);
-    }
+    // Fees and distributions: ids derived from what they pay, so the bulk path fits.
+    ledger.createTransfersInBulk(followUps);
     servicing.record(paid, date);
     settleFinished(paid, ids, date);
     int partsPaid = paid.stream().mapToInt(p -> p.partsPaid().size()).sum();
     return new int[] {paid.size(), partsPaid};
   }
-
-  /** The ledger's largest batch. */
-  private static final int FOLLOW_UPS_PER_CALL = 8_000;
 
   private Servicing.Plan plan(
       LoanRow loan,
@@ -323,13 +363,16 @@ public class EndOfDay {
 
   private void settleFinished(List<Servicing.Plan> paid, List<UUID> ids, LocalDate date) {
     Map<UUID, Integer> last = store.lastNumbers(ids);
+    List<UUID> settled = new ArrayList<>();
     for (Servicing.Plan p : paid) {
       UUID loanId = p.loan().loanId();
       if (p.lastSettledNumber() > 0 && p.lastSettledNumber() == last.get(loanId)) {
-        store.setStatus(loanId, "SETTLED", date);
-        store.setDelinquency(loanId, 0, Delinquency.CURRENT.name());
-        outcomes.loanStatusChanged(loanId, ListingStatus.SETTLED);
+        settled.add(loanId);
       }
+    }
+    if (!settled.isEmpty()) {
+      store.settle(settled, date);
+      outcomes.loansStatusChanged(settled, ListingStatus.SETTLED);
     }
   }
 

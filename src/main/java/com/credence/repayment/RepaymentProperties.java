@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     principal
  * @param allocationOrder the order a payment reaches an installment's parts
  * @param loansPerBatch loans serviced per end-of-day transaction (about 100 ledger transfers each)
+ * @param endOfDayWorkers batches the end-of-day run services at once, each on its own connection
  * @param runLease how long a node's claim on a day's run lasts before another node may resume it
  */
 @ConfigurationProperties("credence.repayment")
@@ -34,13 +35,20 @@ public record RepaymentProperties(
     @DefaultValue({"PENALTY", "FEE", "INTEREST", "PRINCIPAL"})
         List<Allocation.Component> allocationOrder,
     @DefaultValue("70") int loansPerBatch,
+    @DefaultValue("2") int endOfDayWorkers,
     @DefaultValue("PT30M") Duration runLease) {
 
   public RepaymentProperties {
     allocationOrder = List.copyOf(allocationOrder);
-    if (graceDays < 0 || defaultAfterDays < 1 || loansPerBatch < 1 || loansPerBatch > 75) {
+    if (graceDays < 0
+        || defaultAfterDays < 1
+        || loansPerBatch < 1
+        || loansPerBatch > 75
+        || endOfDayWorkers < 1
+        || endOfDayWorkers > 8) {
       throw new IllegalArgumentException(
-          "credence.repayment: grace-days >= 0, default-after-days >= 1, loans-per-batch 1..75");
+          "credence.repayment: grace-days >= 0, default-after-days >= 1, loans-per-batch 1..75,"
+              + " end-of-day-workers 1..8");
     }
   }
 }

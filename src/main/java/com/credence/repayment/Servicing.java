@@ -254,8 +254,6 @@ class Servicing {
       parts.addAll(p.partsPaid());
     }
     store.applyPayments(payments, date);
-    if (!parts.isEmpty()) {
-      store.markPartsPaid(parts, date);
-    }
+    store.markPartsPaid(parts);
   }
 }

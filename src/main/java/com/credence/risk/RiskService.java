@@ -178,6 +178,11 @@ public class RiskService {
     return pledges.release(loanId, clock.instant());
   }
 
+  /** Releases the collateral of all these loans (settled together); idempotent. */
+  public int releaseCollateral(java.util.Collection<UUID> loanIds) {
+    return loanIds.isEmpty() ? 0 : pledges.release(loanIds, clock.instant());
+  }
+
   public boolean isPledged(Vin vin) {
     return pledges.isPledged(vin);
   }

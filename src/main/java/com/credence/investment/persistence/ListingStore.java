@@ -296,6 +296,30 @@ public class ListingStore {
   }
 
   /** Moves a disbursed loan's listing to {@code status}; false when it was already there. */
+  /** The listings of these loans, by loan; loans without a listing are absent. */
+  public java.util.Map<UUID, UUID> listingsOfLoans(java.util.Collection<UUID> loanIds) {
+    java.util.Map<UUID, UUID> listings = new java.util.HashMap<>();
+    jdbc.sql("SELECT loan_id, id FROM investment.listings WHERE loan_id = ANY(:loans)")
+        .param("loans", loanIds.toArray(UUID[]::new))
+        .query(
+            rs -> {
+              listings.put(rs.getObject("loan_id", UUID.class), rs.getObject("id", UUID.class));
+            });
+    return listings;
+  }
+
+  /** Sets the status of the listings of these loans, set-based. */
+  public int updateLoanStatuses(java.util.Collection<UUID> loanIds, ListingStatus status) {
+    return jdbc.sql(
+            """
+            UPDATE investment.listings SET status = :s
+             WHERE loan_id = ANY(:loans) AND status <> :s
+            """)
+        .param("loans", loanIds.toArray(UUID[]::new))
+        .param("s", status.name())
+        .update();
+  }
+
   public boolean updateLoanStatus(UUID loanId, ListingStatus status) {
     return jdbc.sql(
                 """

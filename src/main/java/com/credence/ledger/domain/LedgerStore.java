@@ -50,6 +50,22 @@ public interface LedgerStore {
   /** Writes new transfers and the new counters of the accounts they changed, in one round trip. */
   void write(List<Transfer> transfers, Collection<AccountState> accounts);
 
+  /**
+   * Reads the named accounts without locking them: their kind, currency and flags never change,
+   * their counters may be stale by the time the caller uses them. Unknown ids are absent.
+   */
+  Map<AccountId, AccountState> readAccounts(Collection<AccountId> ids);
+
+  /** What a bulk write adds to an account's posted counters. */
+  record PostedDelta(AccountId id, long debitsMinor, long creditsMinor) {}
+
+  /**
+   * Writes new single-phase transfers with COPY, then locks the changed accounts in id order and
+   * adds the deltas to their posted counters in place, in the caller's transaction. An id that
+   * exists already fails the whole write (the primary key).
+   */
+  void writeBulk(List<Transfer> transfers, Collection<PostedDelta> deltas);
+
   Optional<AccountView> account(AccountId id);
 
   List<AccountView> accountsOf(UUID ownerId);

@@ -14,6 +14,8 @@ import com.credence.ledger.domain.LedgerAudit;
 import com.credence.ledger.domain.LedgerStore;
 import com.credence.shared.Currency;
 import com.credence.shared.Invariants;
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -124,6 +127,19 @@ class JdbcLedgerStore implements LedgerStore {
              a.credits_pending, coalesce(s.dp, 0) AS r_dp, coalesce(s.cp, 0) AS r_cp, coalesce(s.dpe, 0) AS r_dpe,
              coalesce(s.cpe, 0) AS r_cpe
         FROM ledger.account a LEFT JOIN sums s ON s.account_id = a.id
+      """;
+
+  private static final String COPY_TRANSFERS =
+      "COPY ledger.transfer (id, type, debit_account_id, credit_account_id, amount_minor, currency,"
+          + " code, reference, business_date, created_at) FROM STDIN";
+
+  private static final String LOCK_AND_ADD =
+      """
+      SELECT id FROM ledger.account WHERE id = ANY(?) ORDER BY id FOR UPDATE;
+      UPDATE ledger.account a
+         SET debits_posted = a.debits_posted + u.dp, credits_posted = a.credits_posted + u.cp
+        FROM unnest(?::uuid[], ?::bigint[], ?::bigint[]) AS u(id, dp, cp)
+       WHERE a.id = u.id
       """;
 
   private final JdbcTemplate jdbc;
@@ -284,6 +300,101 @@ class JdbcLedgerStore implements LedgerStore {
         counts == null ? null : counts[1],
         n,
         m);
+  }
+
+  @Override
+  public Map<AccountId, AccountState> readAccounts(Collection<AccountId> ids) {
+    Map<AccountId, AccountState> accounts = new HashMap<>();
+    jdbc.query(
+        con ->
+            withArray(
+                con,
+                "SELECT " + ACCOUNT_COLUMNS + " FROM ledger.account WHERE id = ANY(?)",
+                accountIds(ids)),
+        (ResultSet rs) -> {
+          AccountState a = accountState(rs);
+          accounts.put(a.id(), a);
+        });
+    return accounts;
+  }
+
+  @Override
+  public void writeBulk(List<Transfer> transfers, Collection<PostedDelta> deltas) {
+    StringBuilder rows = new StringBuilder(transfers.size() * 240);
+    for (Transfer t : transfers) {
+      Invariants.check(
+          t.type() == TransferType.SINGLE_PHASE && t.pendingId() == null && t.expiresAt() == null,
+          "bulk transfer %s is not single-phase",
+          t.id());
+      rows.append(t.id().value())
+          .append('\t')
+          .append(t.type().name())
+          .append('\t')
+          .append(t.debitAccountId().value())
+          .append('\t')
+          .append(t.creditAccountId().value())
+          .append('\t')
+          .append(t.amountMinor())
+          .append('\t')
+          .append(t.currency().name())
+          .append('\t')
+          .append(t.code().name())
+          .append('\t');
+      appendCopyText(rows, t.reference());
+      rows.append('\t').append(t.businessDate()).append('\t').append(t.createdAt()).append('\n');
+    }
+    List<PostedDelta> changed = List.copyOf(deltas);
+    UUID[] ids = new UUID[changed.size()];
+    Long[] debits = new Long[changed.size()];
+    Long[] credits = new Long[changed.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = changed.get(i).id().value();
+      debits[i] = changed.get(i).debitsMinor();
+      credits[i] = changed.get(i).creditsMinor();
+    }
+    jdbc.execute(
+        (Connection con) -> {
+          long copied;
+          try {
+            copied =
+                con.unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn(COPY_TRANSFERS, new StringReader(rows.toString()));
+          } catch (IOException e) {
+            throw new SQLException("COPY of ledger transfers failed", e);
+          }
+          Invariants.check(
+              copied == transfers.size(), "copied %s transfers of %s", copied, transfers.size());
+          try (PreparedStatement ps = con.prepareStatement(LOCK_AND_ADD)) {
+            ps.setArray(1, con.createArrayOf("uuid", ids));
+            ps.setArray(2, con.createArrayOf("uuid", ids));
+            ps.setArray(3, con.createArrayOf("int8", debits));
+            ps.setArray(4, con.createArrayOf("int8", credits));
+            ps.execute();
+            boolean anotherResultSet = ps.getMoreResults();
+            int updated = ps.getUpdateCount();
+            Invariants.check(
+                !anotherResultSet && updated == ids.length,
+                "added to %s accounts of %s",
+                updated,
+                ids.length);
+          }
+          return null;
+        });
+  }
+
+  /** COPY's text format: backslash, tab, newline and carriage return escaped. */
+  private static void appendCopyText(StringBuilder out, String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '\\' -> out.append("\\\\");
+        case '\t' -> out.append("\\t");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        default -> out.append(c);
+      }
+    }
   }
 
   @Override

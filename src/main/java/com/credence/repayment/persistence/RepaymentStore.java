@@ -238,6 +238,18 @@ public class RepaymentStore {
         .update();
   }
 
+  /** These loans are SETTLED on the date and current, set-based. */
+  public void settle(Collection<UUID> loanIds, LocalDate settledOn) {
+    jdbc.sql(
+            """
+            UPDATE repayment.loans SET status = 'SETTLED', settled_on = :d, days_overdue = 0,
+              bucket = 'CURRENT' WHERE loan_id = ANY(:loans)
+            """)
+        .param("d", settledOn)
+        .param("loans", loanIds.toArray(UUID[]::new))
+        .update();
+  }
+
   public void setDelinquency(UUID loanId, int daysOverdue, String bucket) {
     jdbc.sql("UPDATE repayment.loans SET days_overdue = :d, bucket = :b WHERE loan_id = :loan")
         .param("d", daysOverdue)
@@ -446,7 +458,8 @@ public class RepaymentStore {
   private static final String PART_COLUMNS =
       """
       SELECT hi.loan_id, hi.number, hi.holding_id, hi.due_date, hi.principal_minor,
-        hi.interest_minor, hi.penalty_minor, hi.paid_on FROM repayment.holder_installments hi
+        hi.interest_minor, hi.penalty_minor, i.paid_on FROM repayment.holder_installments hi
+      JOIN repayment.installments i ON i.loan_id = hi.loan_id AND i.number = hi.number
       """;
 
   public List<HolderPartRow> partsOfHoldings(Collection<UUID> holdingIds) {
@@ -481,43 +494,26 @@ public class RepaymentStore {
    * Marks holders' parts paid: the few with a penalty part one by one, then all the others of the
    * same installments in one set-based statement.
    */
-  public void markPartsPaid(List<PartPaid> parts, LocalDate date) {
+  public void markPartsPaid(List<PartPaid> parts) {
+    // A part is paid when its installment is (the same transaction distributes it): only a
+    // penalty part, which was not known when the schedule was written, is stored.
     List<PartPaid> withPenalty = parts.stream().filter(p -> p.penaltyMinor() > 0).toList();
-    if (!withPenalty.isEmpty()) {
-      template.batchUpdate(
-          """
-          UPDATE repayment.holder_installments SET penalty_minor = ?, paid_on = ?
-          WHERE loan_id = ? AND number = ? AND holding_id = ? AND paid_on IS NULL
-          """,
-          withPenalty,
-          5000,
-          (ps, p) -> {
-            ps.setLong(1, p.penaltyMinor());
-            ps.setDate(2, Date.valueOf(date));
-            ps.setObject(3, p.loanId());
-            ps.setInt(4, p.number());
-            ps.setObject(5, p.holdingId());
-          });
+    if (withPenalty.isEmpty()) {
+      return;
     }
-    java.util.LinkedHashSet<String> installments = new java.util.LinkedHashSet<>();
-    List<UUID> loans = new ArrayList<>();
-    List<Integer> numbers = new ArrayList<>();
-    for (PartPaid p : parts) {
-      if (installments.add(p.loanId() + ":" + p.number())) {
-        loans.add(p.loanId());
-        numbers.add(p.number());
-      }
-    }
-    jdbc.sql(
-            """
-            UPDATE repayment.holder_installments hi SET paid_on = :d
-            FROM unnest(CAST(:loans AS uuid[]), CAST(:numbers AS int[])) AS t(loan_id, number)
-            WHERE hi.loan_id = t.loan_id AND hi.number = t.number AND hi.paid_on IS NULL
-            """)
-        .param("d", date)
-        .param("loans", loans.toArray(UUID[]::new))
-        .param("numbers", numbers.toArray(Integer[]::new))
-        .update();
+    template.batchUpdate(
+        """
+        UPDATE repayment.holder_installments SET penalty_minor = ?
+        WHERE loan_id = ? AND number = ? AND holding_id = ?
+        """,
+        withPenalty,
+        5000,
+        (ps, p) -> {
+          ps.setLong(1, p.penaltyMinor());
+          ps.setObject(2, p.loanId());
+          ps.setInt(3, p.number());
+          ps.setObject(4, p.holdingId());
+        });
   }
 
   // ---- repayments -------------------------------------------------------------------------
@@ -620,7 +616,7 @@ public class RepaymentStore {
       PART_COLUMNS
           + """
           JOIN repayment.holdings h ON h.holding_id = hi.holding_id
-          WHERE hi.loan_id = ANY(:ids) AND hi.due_date <= :d AND hi.paid_on IS NULL
+          WHERE hi.loan_id = ANY(:ids) AND hi.due_date <= :d AND i.status <> 'PAID'
           ORDER BY hi.loan_id, hi.number, h.position
           """;
 
@@ -804,14 +800,13 @@ public class RepaymentStore {
           + """
                 JOIN repayment.holdings h ON h.holding_id = hi.holding_id
                 WHERE h.investor_id = :inv AND (hi.due_date BETWEEN :f AND :t
-                  OR hi.paid_on BETWEEN :f AND :t)
-                ORDER BY coalesce(hi.paid_on, hi.due_date), hi.loan_id, hi.number
+                  OR i.paid_on BETWEEN :f AND :t)
+                ORDER BY coalesce(i.paid_on, hi.due_date), hi.loan_id, hi.number
                 """;
   private static final String OPEN_PARTS_OF_LOANS =
       PART_COLUMNS
           + """
                 JOIN repayment.holdings h ON h.holding_id = hi.holding_id
-                JOIN repayment.installments i ON i.loan_id = hi.loan_id AND i.number = hi.number
                 WHERE hi.loan_id = ANY(:ids) AND i.status <> 'PAID'
                 ORDER BY hi.loan_id, hi.number, h.position
                 """;

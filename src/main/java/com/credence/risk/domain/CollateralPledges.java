@@ -17,5 +17,8 @@ public interface CollateralPledges {
   /** Releases the loan's active pledges; returns how many. */
   int release(UUID loanId, Instant now);
 
+  /** Releases the active pledges of all these loans; answers how many were released. */
+  int release(java.util.Collection<UUID> loanIds, Instant now);
+
   boolean isPledged(Vin vin);
 }

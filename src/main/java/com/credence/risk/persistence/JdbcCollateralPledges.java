@@ -44,6 +44,17 @@ class JdbcCollateralPledges implements CollateralPledges {
   }
 
   @Override
+  public int release(java.util.Collection<UUID> loanIds, Instant now) {
+    return jdbc.sql(
+            """
+            update risk.collateral_pledges set status = 'RELEASED', released_at = ?
+            where loan_id = any(?) and status = 'ACTIVE'
+            """)
+        .params(Timestamp.from(now), loanIds.toArray(UUID[]::new))
+        .update();
+  }
+
+  @Override
   public boolean isPledged(Vin vin) {
     return jdbc.sql(
                 "select count(*) from risk.collateral_pledges where vin = ? and status = 'ACTIVE'")
