@@ -249,7 +249,7 @@ public class RepaymentService {
       due = store.openDue(List.of(loanId), today);
     }
     Map<Integer, List<HolderPartRow>> parts = new HashMap<>();
-    for (HolderPartRow p : store.partsDue(List.of(loanId), today)) {
+    for (HolderPartRow p : store.partsOf(due)) {
       parts.computeIfAbsent(p.number(), k -> new ArrayList<>()).add(p);
     }
     UUID repaymentId = Ids.newId(clock);

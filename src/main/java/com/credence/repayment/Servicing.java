@@ -20,6 +20,7 @@ import com.credence.shared.LargestRemainder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -102,8 +103,7 @@ class Servicing {
    * Plans the collection of {@code amountMinor} on a loan.
    *
    * @param open the loan's unpaid installments the money may reach, oldest first
-   * @param parts the holders' parts of those installments by installment number, in holding
-   *     position order
+   * @param parts the holders' parts of those installments by installment number, in any order
    * @param holdings the loan's holdings in position order (the weights of the penalty split)
    * @param collectionKey what makes the collection transfer's id unique (the run's date, or the
    *     repayment's id)
@@ -184,13 +184,15 @@ class Servicing {
         "loan %s installment %s has no holder parts for every holding",
         loanId,
         n);
+    Map<UUID, HolderPartRow> partOf = new HashMap<>();
+    parts.forEach(p -> partOf.put(p.holdingId(), p));
     long[] penalty = LargestRemainder.split(installment.penaltyMinor(), weights);
     AccountId escrow = new AccountId(loan.escrowAccount());
     long distributed = 0;
-    for (int h = 0; h < parts.size(); h++) {
-      HolderPartRow part = parts.get(h);
+    for (int h = 0; h < holdings.size(); h++) {
       HoldingRow holding = holdings.get(h);
-      Invariants.check(holding.holdingId().equals(part.holdingId()), "parts out of holding order");
+      HolderPartRow part = partOf.get(holding.holdingId());
+      Invariants.check(part != null, "holding %s has no part", holding.holdingId());
       long amount = part.principalMinor() + part.interestMinor() + penalty[h];
       distributed += amount;
       partsPaid.add(

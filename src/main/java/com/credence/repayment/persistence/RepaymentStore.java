@@ -603,22 +603,34 @@ public class RepaymentStore {
     return result;
   }
 
-  /** The parts of the unpaid installments due on or before the date, in holding position order. */
-  public List<HolderPartRow> partsDue(Collection<UUID> loanIds, LocalDate date) {
-    return jdbc.sql(PARTS_DUE)
-        .param("ids", loanIds.toArray(UUID[]::new))
-        .param("d", date)
+  /**
+   * The holders' parts of these (unpaid) installments, by installment; within one, in no particular
+   * order (callers match parts to holdings by holding id). Driven by the installments' keys, so it
+   * reads only their rows through the primary key, however many holdings the platform has.
+   */
+  public List<HolderPartRow> partsOf(Collection<InstallmentRow> installments) {
+    UUID[] loans = new UUID[installments.size()];
+    Integer[] numbers = new Integer[installments.size()];
+    int n = 0;
+    for (InstallmentRow i : installments) {
+      loans[n] = i.loanId();
+      numbers[n++] = i.number();
+    }
+    return jdbc.sql(PARTS_OF_INSTALLMENTS)
+        .param("loans", loans)
+        .param("numbers", numbers)
         .query(RepaymentStore::partRow)
         .list();
   }
 
-  private static final String PARTS_DUE =
-      PART_COLUMNS
-          + """
-          JOIN repayment.holdings h ON h.holding_id = hi.holding_id
-          WHERE hi.loan_id = ANY(:ids) AND hi.due_date <= :d AND i.status <> 'PAID'
-          ORDER BY hi.loan_id, hi.number, h.position
-          """;
+  private static final String PARTS_OF_INSTALLMENTS =
+      """
+      SELECT hi.loan_id, hi.number, hi.holding_id, hi.due_date, hi.principal_minor,
+        hi.interest_minor, hi.penalty_minor, CAST(NULL AS date) AS paid_on
+      FROM unnest(CAST(:loans AS uuid[]), CAST(:numbers AS int[])) AS t(loan_id, number)
+      JOIN repayment.holder_installments hi ON hi.loan_id = t.loan_id AND hi.number = t.number
+      ORDER BY hi.loan_id, hi.number
+      """;
 
   /**
    * Records, in the transaction that ended the business date, that its run is due: a RUNNING row
