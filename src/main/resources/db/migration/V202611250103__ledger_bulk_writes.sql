@@ -1,4 +1,4 @@
--- Cheaper transfer rows, same guarantees (ADR 0016).
+-- Cheaper transfer rows, same guarantees (ADR 0019).
 --
 -- 1. Account existence is checked once per statement instead of once per row. A row-level foreign
 --    key runs a query and takes a KEY SHARE lock on both accounts for every transfer, which doubles
