@@ -7,6 +7,7 @@ import com.credence.shared.ProblemException;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -37,7 +39,11 @@ class OfferPageController {
   @GetMapping("/me/offers/{listingId}")
   String offer(
       @AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID listingId, Model model) {
-    model.addAttribute("offer", offers.offer(user.userId(), listingId));
+    model.addAttribute(
+        "offer",
+        offers
+            .find(user.userId(), listingId)
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
     model.addAttribute("formKey", UUID.randomUUID().toString());
     return OFFER;
   }
@@ -90,7 +96,7 @@ class OfferPageController {
               locale));
     } catch (ProblemException e) {
       if ("NOT_FOUND".equals(e.code())) {
-        throw e;
+        throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage(), e);
       }
       flash.addFlashAttribute(
           "error", messages.getMessage(e.messageKey(), null, e.getMessage(), locale));
