@@ -6,6 +6,8 @@ import com.credence.investment.persistence.HoldingRow;
 import com.credence.investment.persistence.InvestmentRow;
 import com.credence.investment.persistence.ListingRow;
 import com.credence.investment.persistence.ListingStore;
+import com.credence.investment.persistence.OfferRow;
+import com.credence.investment.persistence.OfferStore;
 import com.credence.ledger.AccountId;
 import com.credence.ledger.AccountKind;
 import com.credence.ledger.BatchMode;
@@ -37,9 +39,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Full funding (满标) and failure (流标). Each runs in one transaction holding the listing row's lock
- * (taken once per listing, never per bid), and re-checks the status under it, so two nodes (the one
- * whose batch filled the listing and the deadline job of another) never do it twice.
+ * Full funding (满标), failure (流标) and the partial loan offered to the borrower. Each runs in one
+ * transaction holding the listing row's lock (taken once per listing, never per bid), and re-checks
+ * the status under it, so two nodes (the one whose batch filled the listing and the deadline job of
+ * another) never do it twice.
  */
 @Component
 class Funding {
@@ -57,6 +60,8 @@ class Funding {
   private final InvestRush rush;
   private final InvestmentProperties properties;
   private final Clock clock;
+  private final OfferStore offers;
+  private final Notifier notifier;
 
   Funding(
       ListingStore store,
@@ -67,7 +72,9 @@ class Funding {
       TransactionTemplate tx,
       InvestRush rush,
       InvestmentProperties properties,
-      Clock clock) {
+      Clock clock,
+      OfferStore offers,
+      Notifier notifier) {
     this.store = store;
     this.ledger = ledger;
     this.approvedLoans = approvedLoans;
@@ -77,6 +84,8 @@ class Funding {
     this.rush = rush;
     this.properties = properties;
     this.clock = clock;
+    this.offers = offers;
+    this.notifier = notifier;
     rush.onFull(this::fundFull);
   }
 
@@ -85,11 +94,14 @@ class Funding {
     settle(listingId);
   }
 
-  /** Settles every listing that is due: deadline passed, or full and not disbursed. */
+  /**
+   * Settles every listing that is due: deadline passed, or full and not disbursed; then the partial
+   * loan offers whose window has ended without an answer.
+   */
   int settleDue() {
-    List<UUID> due = store.dueListings(clock.instant(), DUE_PER_RUN);
+    Instant now = clock.instant();
     int settled = 0;
-    for (UUID id : due) {
+    for (UUID id : store.dueListings(now, DUE_PER_RUN)) {
       try {
         settle(id);
         settled++;
@@ -97,10 +109,22 @@ class Funding {
         LOG.error("Settling listing {} failed; the next run tries again", id, e);
       }
     }
+    for (UUID id : offers.due(now, DUE_PER_RUN)) {
+      try {
+        if (expireOffer(id, now)) {
+          settled++;
+        }
+      } catch (org.springframework.dao.DataAccessException | ProblemException e) {
+        LOG.error("Expiring the offer of listing {} failed; the next run tries again", id, e);
+      }
+    }
     return settled;
   }
 
-  /** Funds or fails the listing as its state asks; does nothing when nothing is due. */
+  /**
+   * Funds a FULL listing, or at its deadline fails an OPEN one or offers the borrower a partial
+   * loan; does nothing when nothing is due.
+   */
   void settle(UUID listingId) {
     Optional<ListingRow> seen = store.listing(listingId);
     if (seen.isEmpty() || seen.get().loanId() != null) {
@@ -108,41 +132,161 @@ class Funding {
     }
     Instant now = clock.instant();
     ListingRow l = seen.get();
-    boolean fund = decideFunding(l, now);
-    boolean due = l.status() == ListingStatus.FULL || !now.isBefore(l.closesAt());
-    if (!due || !(l.status() == ListingStatus.FULL || l.status() == ListingStatus.OPEN)) {
+    boolean full = l.status() == ListingStatus.FULL;
+    if (!full && !(l.status() == ListingStatus.OPEN && !now.isBefore(l.closesAt()))) {
       return;
     }
-    boolean capsOk = !fund || capsAllow(l);
+    boolean capsOk = full && capsAllow(l);
     tx.executeWithoutResult(
         s -> {
           ListingRow locked = store.lockListing(listingId).orElseThrow();
-          if (locked.loanId() != null
-              || !(locked.status() == ListingStatus.FULL
-                  || (locked.status() == ListingStatus.OPEN && !now.isBefore(locked.closesAt())))) {
+          if (locked.loanId() != null) {
             return;
           }
-          if (capsOk && decideFunding(locked, now)) {
-            disburse(locked);
-          } else {
-            fail(locked, now);
+          if (locked.status() == ListingStatus.FULL && full) {
+            if (capsOk) {
+              disburse(locked, NotificationKind.LISTING_FUNDED);
+            } else {
+              fail(locked, now, NotificationKind.LISTING_FAILED);
+            }
+          } else if (locked.status() == ListingStatus.OPEN && !now.isBefore(locked.closesAt())) {
+            if (partialLoanDue(locked)) {
+              offer(locked, now);
+            } else {
+              fail(locked, now, NotificationKind.LISTING_FAILED);
+            }
           }
         });
     rush.forget(listingId);
   }
 
-  private boolean decideFunding(ListingRow l, Instant now) {
-    if (l.status() == ListingStatus.FULL) {
-      return true;
+  /** At the deadline: the product allows a partial loan and at least the least share was raised. */
+  private boolean partialLoanDue(ListingRow l) {
+    return DeadlineOutcome.of(
+            l.raisedMinor(), l.amountMinor(), l.partialAllowed(), properties.minPartialShareBps())
+        == DeadlineOutcome.FUND_PARTIAL;
+  }
+
+  /** OPEN -> OFFERED: the freezes stay; the borrower has the offer window to answer. */
+  private void offer(ListingRow l, Instant now) {
+    Instant until = now.plus(properties.offerWindow());
+    if (!offers.makeOffer(
+        new OfferRow(
+            l.id(),
+            l.borrowerId(),
+            l.amountMinor(),
+            l.raisedMinor(),
+            now,
+            until,
+            "OFFERED",
+            null,
+            null))) {
+      return;
     }
-    return l.status() == ListingStatus.OPEN
-        && !now.isBefore(l.closesAt())
-        && DeadlineOutcome.of(
-                l.raisedMinor(),
-                l.amountMinor(),
-                l.partialAllowed(),
-                properties.minPartialShareBps())
-            == DeadlineOutcome.FUND_PARTIAL;
+    notifier.listingEvent(l, NotificationKind.OFFER_MADE, frozen(l), l.raisedMinor(), until, now);
+    LOG.info("Listing {} offered to its borrower as a partial loan until {}", l.id(), until);
+  }
+
+  /**
+   * The borrower's answer to a partial loan offer, under the listing row's lock: the offer must be
+   * the user's, still open and within its window. The same key with the same answer is a replay;
+   * with the other answer, a reused key.
+   *
+   * @return the offer after the answer
+   */
+  OfferRow answer(UUID listingId, UUID userId, boolean accept, String key) {
+    if (key.isEmpty() || key.length() > 64) {
+      throw InvestmentProblems.keyInvalid();
+    }
+    OfferRow seen =
+        offers
+            .offer(listingId)
+            .filter(o -> o.borrowerId().equals(userId))
+            .orElseThrow(OfferProblems::notFound);
+    String wanted = accept ? "ACCEPTED" : "DECLINED";
+    if (key.equals(seen.decisionKey())) {
+      return replay(seen, wanted);
+    }
+    checkOpen(seen, clock.instant());
+    ListingRow l = store.listing(listingId).orElseThrow(OfferProblems::notFound);
+    if (accept && !capsAllow(l)) {
+      throw OfferProblems.capsExceeded();
+    }
+    OfferRow answered =
+        tx.execute(
+            s -> {
+              Instant now = clock.instant();
+              ListingRow locked = store.lockListing(listingId).orElseThrow();
+              OfferRow o = offers.offer(listingId).orElseThrow();
+              if (key.equals(o.decisionKey())) {
+                return replay(o, wanted);
+              }
+              checkOpen(o, now);
+              Invariants.check(
+                  locked.status() == ListingStatus.OFFERED && locked.loanId() == null,
+                  "listing %s: offer open but listing %s",
+                  listingId,
+                  locked.status());
+              offers.decide(listingId, wanted, now, key);
+              if (accept) {
+                disburse(locked, NotificationKind.OFFER_ACCEPTED);
+              } else {
+                fail(locked, now, NotificationKind.OFFER_DECLINED);
+              }
+              return offers.offer(listingId).orElseThrow();
+            });
+    LOG.info("Listing {}: the borrower answered the offer: {}", listingId, wanted);
+    return java.util.Objects.requireNonNull(answered);
+  }
+
+  private static OfferRow replay(OfferRow o, String wanted) {
+    if (!wanted.equals(o.status())) {
+      throw InvestmentProblems.keyReused();
+    }
+    return o;
+  }
+
+  private static void checkOpen(OfferRow o, Instant now) {
+    if ("EXPIRED".equals(o.status())) {
+      throw OfferProblems.expired();
+    }
+    if (!"OFFERED".equals(o.status())) {
+      throw OfferProblems.decided();
+    }
+    if (!now.isBefore(o.expiresAt())) {
+      throw OfferProblems.expired();
+    }
+  }
+
+  /**
+   * Fails an offered listing whose window has ended at {@code now} without an answer; under the
+   * listing row's lock, so it settles one way only against a racing answer.
+   *
+   * @return true when this call expired it
+   */
+  boolean expireOffer(UUID listingId, Instant now) {
+    Boolean expired =
+        tx.execute(
+            s -> {
+              ListingRow locked = store.lockListing(listingId).orElseThrow();
+              Optional<OfferRow> o = offers.offer(listingId);
+              if (locked.status() != ListingStatus.OFFERED
+                  || o.isEmpty()
+                  || !"OFFERED".equals(o.get().status())
+                  || now.isBefore(o.get().expiresAt())) {
+                return false;
+              }
+              offers.decide(listingId, "EXPIRED", now, null);
+              fail(locked, now, NotificationKind.OFFER_EXPIRED);
+              return true;
+            });
+    return Boolean.TRUE.equals(expired);
+  }
+
+  private List<InvestmentRow> frozen(ListingRow l) {
+    return store.investmentsOfListing(l.id()).stream()
+        .filter(i -> "FROZEN".equals(i.status()))
+        .toList();
   }
 
   /** The borrowing caps checked again (REGULATION.md); outside the funding transaction. */
@@ -157,11 +301,8 @@ class Funding {
     }
   }
 
-  private void disburse(ListingRow l) {
-    List<InvestmentRow> frozen =
-        store.investmentsOfListing(l.id()).stream()
-            .filter(i -> "FROZEN".equals(i.status()))
-            .toList();
+  private void disburse(ListingRow l, NotificationKind kind) {
+    List<InvestmentRow> frozen = frozen(l);
     long principal = l.raisedMinor();
     Invariants.check(
         frozen.stream().mapToLong(InvestmentRow::amountMinor).sum() == principal,
@@ -250,23 +391,24 @@ class Funding {
             Money.cny(l.monthlyFeeMinor()),
             l.investorServiceFeeBps(),
             funded));
+    notifier.listingEvent(l, kind, frozen, principal, null, now);
     LOG.info("Listing {} funded: loan {}, {} holdings", l.id(), loanId, holdings.size());
   }
 
-  private void fail(ListingRow l, Instant now) {
+  private void fail(ListingRow l, Instant now, NotificationKind kind) {
     String reference = "listing:" + l.id();
+    List<InvestmentRow> frozen = frozen(l);
     List<CreateTransfer> voids = new ArrayList<>();
-    for (InvestmentRow i : store.investmentsOfListing(l.id())) {
-      if ("FROZEN".equals(i.status())) {
-        voids.add(
-            CreateTransfer.voidPending(
-                TransferId.newId(clock), new TransferId(i.transferId()), reference));
-      }
+    for (InvestmentRow i : frozen) {
+      voids.add(
+          CreateTransfer.voidPending(
+              TransferId.newId(clock), new TransferId(i.transferId()), reference));
     }
     apply(voids);
     store.setInvestmentStatus(l.id(), "FROZEN", "REFUNDED");
     store.markFailed(l.id(), now);
     risk.releaseCollateral(l.applicationId());
+    notifier.listingEvent(l, kind, frozen, l.raisedMinor(), null, now);
     LOG.info("Listing {} failed: {} freezes voided", l.id(), voids.size());
   }
 

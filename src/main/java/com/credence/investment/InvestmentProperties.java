@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param minPartialShareBps the least share of the amount raised for a partial loan, where the
  *     product allows one
  * @param autoInvestShareBps the most of a listing auto-invest may take when it opens
+ * @param offerWindow how long the borrower has to accept or decline a partial loan; the investors'
+ *     freezes have no timeout of their own, so they always outlive it
  */
 @ConfigurationProperties("credence.investment")
 public record InvestmentProperties(
@@ -20,7 +22,8 @@ public record InvestmentProperties(
     @DefaultValue("4") int workers,
     @DefaultValue("10s") Duration bidTimeout,
     @DefaultValue("5000") int minPartialShareBps,
-    @DefaultValue("7000") int autoInvestShareBps) {
+    @DefaultValue("7000") int autoInvestShareBps,
+    @DefaultValue("3d") Duration offerWindow) {
 
   public InvestmentProperties {
     if (batchMax < 1 || batchMax > 4000) {
@@ -28,6 +31,9 @@ public record InvestmentProperties(
     }
     if (workers < 1) {
       throw new IllegalArgumentException("credence.investment.workers is at least 1");
+    }
+    if (offerWindow.isNegative() || offerWindow.isZero()) {
+      throw new IllegalArgumentException("credence.investment.offer-window is positive");
     }
   }
 }

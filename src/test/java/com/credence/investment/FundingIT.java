@@ -119,7 +119,7 @@ class FundingIT extends InvestmentFixture {
   }
 
   @Test
-  void aProductThatAllowsItGetsAPartialLoanAtTheDeadline() {
+  void aProductThatAllowsItOffersAPartialLoanAtTheDeadlineAndKeepsTheFreezes() {
     UUID listing = listing(Terms.of(1_000).opens(clock.instant(), 1).partial());
     UUID tooLittle = listing(Terms.of(1_000).opens(clock.instant(), 1).partial());
     TestUser a = investor(2_000);
@@ -129,13 +129,16 @@ class FundingIT extends InvestmentFixture {
     funding.settle(listing);
     funding.settle(tooLittle);
 
+    // The borrower is asked first (PartialOfferIT covers the answers): nothing is disbursed yet.
     var row = store.listing(listing).orElseThrow();
-    assertThat(row.status()).isEqualTo(ListingStatus.FULL);
-    assertThat(row.principalMinor()).isEqualTo(60_000);
-    assertThat(funded.of(listing).orElseThrow().principal().amountMinor()).isEqualTo(60_000);
+    assertThat(row.status()).isEqualTo(ListingStatus.OFFERED);
+    assertThat(row.loanId()).isNull();
+    assertThat(funded.count(listing)).isZero();
     assertThat(store.listing(tooLittle).orElseThrow().status()).isEqualTo(ListingStatus.FAILED);
-    assertThat(funds(a.userId()).totalMinor()).isEqualTo(140_000);
-    assertThat(funds(a.userId()).frozenMinor()).isZero();
+    assertThat(funds(a.userId()).totalMinor()).isEqualTo(200_000);
+    assertThat(funds(a.userId()).frozenMinor()).isEqualTo(60_000);
+    funding.settle(listing);
+    assertThat(store.listing(listing).orElseThrow().status()).isEqualTo(ListingStatus.OFFERED);
   }
 
   @Test

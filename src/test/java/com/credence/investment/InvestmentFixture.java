@@ -100,9 +100,13 @@ abstract class InvestmentFixture extends IntegrationTestBase {
   }
 
   LoanApproved approved(Terms t) {
+    return approved(t, UUID.randomUUID());
+  }
+
+  LoanApproved approved(Terms t, UUID borrowerId) {
     return new LoanApproved(
         UUID.randomUUID(),
-        UUID.randomUUID(),
+        borrowerId,
         ProductType.CAR,
         LoanPurpose.USED_CAR,
         Money.yuan(t.amountYuan()),
@@ -124,7 +128,12 @@ abstract class InvestmentFixture extends IntegrationTestBase {
 
   /** Publishes the approval as origination does and waits for the listing. */
   UUID listing(Terms terms) {
-    LoanApproved event = approved(terms);
+    return listing(terms, UUID.randomUUID());
+  }
+
+  /** A listing of the given borrower (a real user, for the borrower's API and pages). */
+  UUID listing(Terms terms, UUID borrowerId) {
+    LoanApproved event = approved(terms, borrowerId);
     tx.executeWithoutResult(s -> events.publishEvent(event));
     Instant until = Instant.now().plusSeconds(20);
     while (Instant.now().isBefore(until)) {
@@ -184,6 +193,29 @@ abstract class InvestmentFixture extends IntegrationTestBase {
       b.header("Idempotency-Key", key);
     }
     return http.send(b);
+  }
+
+  /** Moves the shared business clock {@code days} on (it only ever moves forward). */
+  void passDays(int days) {
+    var now = json(http.get("/api/v1/sim/clock").body());
+    String target = java.time.LocalDate.parse(now.get("date").asString()).plusDays(days).toString();
+    var moved = http.postJson("/api/v1/sim/clock", "{\"date\":\"" + target + "\"}", null);
+    assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+  }
+
+  /** A fresh token (tokens expire with the days the clock moves). */
+  IdentityTestUsers.TestUser signInAgain(IdentityTestUsers.TestUser user) {
+    var tokens =
+        http.postJson(
+            "/api/v1/auth/tokens",
+            "{\"phone\":\"" + user.phone() + "\",\"password\":\"" + user.password() + "\"}",
+            null);
+    assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+    return new IdentityTestUsers.TestUser(
+        user.userId(),
+        user.phone(),
+        user.password(),
+        json(tokens.body()).get("accessToken").asString());
   }
 
   static String code(HttpResponse<String> r) {

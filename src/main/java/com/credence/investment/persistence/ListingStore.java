@@ -140,7 +140,7 @@ public class ListingStore {
       SELECT coalesce(sum(i.amount_minor), 0) FROM investment.investments i
         JOIN investment.listings l ON l.id = i.listing_id
        WHERE i.investor_id = :u AND i.status IN ('FROZEN', 'ACTIVE')
-         AND l.status IN ('OPEN', 'FULL', 'REPAYING', 'DEFAULTED')
+         AND l.status IN ('OPEN', 'FULL', 'OFFERED', 'REPAYING', 'DEFAULTED')
       """;
 
   private static final String HOLDING_COLUMNS =
@@ -288,7 +288,7 @@ public class ListingStore {
     jdbc.sql(
             """
             UPDATE investment.listings SET status = 'FAILED', closed_at = :now
-             WHERE id = :id AND status IN ('OPEN', 'FULL') AND loan_id IS NULL
+             WHERE id = :id AND status IN ('OPEN', 'FULL', 'OFFERED') AND loan_id IS NULL
             """)
         .param("id", listingId)
         .param("now", Timestamp.from(now))
