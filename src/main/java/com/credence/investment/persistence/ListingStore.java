@@ -64,20 +64,25 @@ public class ListingStore {
         AND (CAST(:minRate AS int) IS NULL OR annual_rate_bps >= :minRate)
         AND (CAST(:product AS varchar) IS NULL OR product = :product)
       """;
-  private static final String BROWSE =
-      "SELECT "
-          + LISTING_COLUMNS
-          + BROWSE_WHERE
-          + """
-           ORDER BY
-             CASE WHEN :sort = 'RATE_DESC' THEN annual_rate_bps END DESC,
-             CASE WHEN :sort = 'RATE_ASC' THEN annual_rate_bps END ASC,
-             CASE WHEN :sort = 'TERM_ASC' THEN term_months END ASC,
-             CASE WHEN :sort = 'CLOSING' THEN closes_at END ASC,
-             CASE WHEN :sort = 'PROGRESS' THEN raised_minor * 10000 / amount_minor END DESC,
-             created_at DESC, id DESC
-           LIMIT :limit OFFSET :offset
-          """;
+  // One statement per sort (no CASE in ORDER BY), so that PostgreSQL walks an index in the
+  // wanted order and stops after the page (V202611250640: indexes led by status, ending with
+  // created_at DESC, id DESC, the tie-break of every sort).
+  private static final String BROWSE_SELECT = "SELECT " + LISTING_COLUMNS + BROWSE_WHERE;
+  private static final String PAGE = " LIMIT :limit OFFSET :offset";
+  private static final String BROWSE_NEWEST =
+      BROWSE_SELECT + " ORDER BY created_at DESC, id DESC" + PAGE;
+  private static final String BROWSE_RATE_DESC =
+      BROWSE_SELECT + " ORDER BY annual_rate_bps DESC, created_at DESC, id DESC" + PAGE;
+  private static final String BROWSE_RATE_ASC =
+      BROWSE_SELECT + " ORDER BY annual_rate_bps ASC, created_at DESC, id DESC" + PAGE;
+  private static final String BROWSE_TERM_ASC =
+      BROWSE_SELECT + " ORDER BY term_months ASC, created_at DESC, id DESC" + PAGE;
+  private static final String BROWSE_CLOSING =
+      BROWSE_SELECT + " ORDER BY closes_at ASC, created_at DESC, id DESC" + PAGE;
+  private static final String BROWSE_PROGRESS =
+      BROWSE_SELECT
+          + " ORDER BY raised_minor * 10000 / amount_minor DESC, created_at DESC, id DESC"
+          + PAGE;
   private static final String BROWSE_COUNT = "SELECT count(*)" + BROWSE_WHERE;
 
   // The guard of the invest rush: one update per batch, refused (no row) when the listing is no
@@ -234,8 +239,16 @@ public class ListingStore {
       String sort) {}
 
   public List<ListingRow> browse(Browse b, int limit, long offset) {
-    return browseParams(jdbc.sql(BROWSE), b)
-        .param("sort", b.sort())
+    String sql =
+        switch (b.sort()) {
+          case "RATE_DESC" -> BROWSE_RATE_DESC;
+          case "RATE_ASC" -> BROWSE_RATE_ASC;
+          case "TERM_ASC" -> BROWSE_TERM_ASC;
+          case "CLOSING" -> BROWSE_CLOSING;
+          case "PROGRESS" -> BROWSE_PROGRESS;
+          default -> BROWSE_NEWEST;
+        };
+    return browseParams(jdbc.sql(sql), b)
         .param("limit", limit)
         .param("offset", offset)
         .query(LISTING)

@@ -3,12 +3,14 @@ package com.credence.investment.rest;
 import com.credence.investment.HoldingView;
 import com.credence.investment.InvestmentService;
 import com.credence.investment.InvestmentView;
+import com.credence.investment.ListingBrowser;
 import com.credence.investment.ListingFilter;
 import com.credence.investment.ListingStatus;
 import com.credence.investment.ListingView;
 import com.credence.investment.PageOf;
 import com.credence.investment.PlaceInvestment;
 import com.credence.shared.AuthenticatedUser;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -30,9 +32,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ListingRestController {
 
   private final InvestmentService investments;
+  private final ListingBrowser browser;
 
-  ListingRestController(InvestmentService investments) {
+  ListingRestController(InvestmentService investments, ListingBrowser browser) {
     this.investments = investments;
+    this.browser = browser;
   }
 
   /** A listing in a list. */
@@ -54,25 +58,13 @@ class ListingRestController {
       String closesAt,
       @Nullable String loanId) {}
 
-  /** A listing with its disclosure. */
+  /**
+   * A listing with its disclosure: the item's fields (unwrapped, so the JSON is flat as API.md
+   * says) and the detail's own.
+   */
   record ListingDetail(
-      String listingId,
-      String title,
-      String product,
+      @JsonUnwrapped ListingItem item,
       String purpose,
-      String grade,
-      String annualRate,
-      int termMonths,
-      String repaymentMethod,
-      String amount,
-      String raised,
-      String remaining,
-      String minInvestment,
-      String investmentStep,
-      String status,
-      String opensAt,
-      String closesAt,
-      @Nullable String loanId,
       @Nullable String valueDate,
       Disclosure disclosure) {}
 
@@ -90,7 +82,7 @@ class ListingRestController {
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size) {
     PageOf<ListingView> p =
-        investments.listings(
+        browser.listings(
             new ListingFilter(status, grade, termMonths, minRate, product, sort), page, size);
     return new PageOf<>(
         p.items().stream().map(ListingRestController::item).toList(),
@@ -101,25 +93,13 @@ class ListingRestController {
 
   @GetMapping("/api/v1/listings/{listingId}")
   ListingDetail listing(@PathVariable UUID listingId) {
-    ListingView l = investments.listing(listingId);
+    return detail(browser.listing(listingId));
+  }
+
+  static ListingDetail detail(ListingView l) {
     return new ListingDetail(
-        l.listingId().toString(),
-        l.title(),
-        l.product(),
+        item(l),
         l.purpose(),
-        l.grade(),
-        l.annualRate().toApiString(),
-        l.termMonths(),
-        l.repaymentMethod(),
-        l.amount().toApiString(),
-        l.raised().toApiString(),
-        l.remaining().toApiString(),
-        l.minInvestment().toApiString(),
-        l.investmentStep().toApiString(),
-        l.status().name(),
-        l.opensAt().toString(),
-        l.closesAt().toString(),
-        l.loanId() == null ? null : l.loanId().toString(),
         l.valueDate() == null ? null : l.valueDate().toString(),
         new Disclosure(l.borrowerSummary(), l.collateralSummary(), l.riskSummary(), l.risks()));
   }
@@ -171,6 +151,7 @@ class ListingRestController {
                 request.amount(),
                 Boolean.TRUE.equals(request.takeRemaining()),
                 key == null ? "" : key));
+    browser.changed(listingId);
     return ResponseEntity.status(HttpStatus.CREATED).body(item(placed.investment()));
   }
 

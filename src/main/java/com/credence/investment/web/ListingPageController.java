@@ -1,6 +1,7 @@
 package com.credence.investment.web;
 
 import com.credence.investment.InvestmentService;
+import com.credence.investment.ListingBrowser;
 import com.credence.investment.ListingFilter;
 import com.credence.investment.ListingStatus;
 import com.credence.investment.ListingView;
@@ -36,10 +37,13 @@ class ListingPageController {
   private static final int PAGE_SIZE = 20;
 
   private final InvestmentService investments;
+  private final ListingBrowser browser;
   private final MessageSource messages;
 
-  ListingPageController(InvestmentService investments, MessageSource messages) {
+  ListingPageController(
+      InvestmentService investments, ListingBrowser browser, MessageSource messages) {
     this.investments = investments;
+    this.browser = browser;
     this.messages = messages;
   }
 
@@ -58,7 +62,7 @@ class ListingPageController {
     PageOf<ListingView> result;
     try {
       result =
-          investments.listings(
+          browser.listings(
               new ListingFilter(wanted, grade, termMonths, minRate, product, sort),
               page,
               PAGE_SIZE);
@@ -97,7 +101,7 @@ class ListingPageController {
       @PathVariable UUID listingId,
       @AuthenticationPrincipal @Nullable AuthenticatedUser user,
       Model model) {
-    model.addAttribute("listing", investments.listing(listingId));
+    model.addAttribute("listing", browser.listing(listingId));
     model.addAttribute("canInvest", user != null && user.hasRole("INVESTOR"));
     model.addAttribute("signedIn", user != null);
     model.addAttribute("formKey", UUID.randomUUID().toString());
@@ -106,7 +110,7 @@ class ListingPageController {
 
   @GetMapping("/listings/{listingId}/progress")
   String progress(@PathVariable UUID listingId, Model model) {
-    model.addAttribute("listing", investments.listing(listingId));
+    model.addAttribute("listing", browser.listing(listingId));
     return PROGRESS;
   }
 
@@ -126,6 +130,7 @@ class ListingPageController {
       InvestmentService.Placed placed =
           investments.invest(
               new PlaceInvestment(listingId, user.userId(), amount, takeRemaining, key));
+      browser.changed(listingId);
       flash.addFlashAttribute(
           "message",
           messages.getMessage(
