@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param minPartialShareBps the least share of the amount raised for a partial loan, where the
  *     product allows one
  * @param autoInvestShareBps the most of a listing auto-invest may take when it opens
+ * @param investorFactsTtl how long the invest path trusts a remembered suitability (the bound for a
+ *     new risk assessment taken on another node; on this node it applies at once)
  */
 @ConfigurationProperties("credence.investment")
 public record InvestmentProperties(
@@ -20,7 +22,8 @@ public record InvestmentProperties(
     @DefaultValue("4") int workers,
     @DefaultValue("10s") Duration bidTimeout,
     @DefaultValue("5000") int minPartialShareBps,
-    @DefaultValue("7000") int autoInvestShareBps) {
+    @DefaultValue("7000") int autoInvestShareBps,
+    @DefaultValue("60s") Duration investorFactsTtl) {
 
   public InvestmentProperties {
     if (batchMax < 1 || batchMax > 4000) {
