@@ -97,6 +97,10 @@ class InvestRush implements DisposableBean {
   private final InvestmentProperties properties;
   private final Map<UUID, Lane> lanes = new ConcurrentHashMap<>();
   private final ExecutorService workers;
+
+  /** Funds full listings: a long disbursement never holds up a lane's next batch. */
+  private final ExecutorService funding = Executors.newSingleThreadExecutor();
+
   private volatile @Nullable FullListener fullListener;
 
   InvestRush(
@@ -264,7 +268,7 @@ class InvestRush implements DisposableBean {
     if (raised == listing.amountMinor() && written.raisedMinor() >= 0) {
       FullListener listener = fullListener;
       if (listener != null) {
-        workers.execute(() -> listener.listingFull(listing.id()));
+        funding.execute(() -> listener.listingFull(listing.id()));
       }
     }
     return true;
@@ -469,6 +473,7 @@ class InvestRush implements DisposableBean {
   @Override
   public void destroy() {
     workers.shutdown();
+    funding.shutdown();
   }
 
   /** The guarded update refused the batch: roll it back. */
