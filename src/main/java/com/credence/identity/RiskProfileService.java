@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /** The risk questionnaire and the suitability rules that follow from its level. */
@@ -27,9 +28,15 @@ class RiskProfileService {
   private final Users users;
   private final IdentityProperties properties;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   RiskProfileService(
-      RiskAssessments assessments, Users users, IdentityProperties properties, Clock clock) {
+      RiskAssessments assessments,
+      Users users,
+      IdentityProperties properties,
+      Clock clock,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.assessments = assessments;
     this.users = users;
     this.properties = properties;
@@ -64,6 +71,7 @@ class RiskProfileService {
         userId,
         new RiskAssessments.Assessment(result.level(), result.score(), clock.instant(), validUntil),
         answers);
+    events.publishEvent(new RiskAssessed(userId));
     log.info(
         "User {} assessed as {} (score {}) until {}",
         userId,

@@ -244,7 +244,13 @@ public class AutoInvest implements org.springframework.beans.factory.DisposableB
     int placed = 0;
     for (PlaceInvestment c : order) {
       try {
-        investments.outcome(c, checked.get(c).bid(), investments.await(answers.get(c)));
+        InvestmentService.Placed p =
+            investments.outcome(c, checked.get(c).bid(), investments.await(answers.get(c)));
+        if (p.replayed()) {
+          // Placed by an earlier run of this listing (its key): that run booked it.
+          rules.release(c.investorId(), Money.parseCny(c.amountText()).amountMinor());
+          continue;
+        }
         rules.served(c.investorId(), now);
         placed++;
       } catch (ProblemException e) {

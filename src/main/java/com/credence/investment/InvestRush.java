@@ -1,5 +1,6 @@
 package com.credence.investment;
 
+import com.credence.identity.Suitability;
 import com.credence.investment.domain.BidPlan;
 import com.credence.investment.persistence.InvestmentRow;
 import com.credence.investment.persistence.ListingRow;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +70,7 @@ class InvestRush implements DisposableBean {
       String key,
       String requestHash,
       String source,
+      Suitability suitability,
       CompletableFuture<Answer> answer) {}
 
   /** The answer to a bid: the stored investment, or a refusal. */
@@ -94,6 +97,10 @@ class InvestRush implements DisposableBean {
   private final InvestmentProperties properties;
   private final Map<UUID, Lane> lanes = new ConcurrentHashMap<>();
   private final ExecutorService workers;
+
+  /** Funds full listings: a long disbursement never holds up a lane's next batch. */
+  private final ExecutorService funding = Executors.newSingleThreadExecutor();
+
   private volatile @Nullable FullListener fullListener;
 
   InvestRush(
@@ -219,12 +226,13 @@ class InvestRush implements DisposableBean {
                             b.amountMinor(),
                             b.takeRemaining()))
                 .toList());
+    Map<Integer, ProblemException> unsuitable = overHoldingLimit(batch, decisions);
     Instant now = clock.instant();
     List<InvestmentRow> rows = new ArrayList<>();
     InvestmentRow[] rowOf = new InvestmentRow[batch.size()];
     for (int i = 0; i < batch.size(); i++) {
       BidPlan.Decision d = decisions.get(i);
-      if (d.outcome() == BidPlan.Outcome.ACCEPTED) {
+      if (d.outcome() == BidPlan.Outcome.ACCEPTED && !unsuitable.containsKey(i)) {
         Bid b = batch.get(i);
         rowOf[i] =
             new InvestmentRow(
@@ -253,14 +261,60 @@ class InvestRush implements DisposableBean {
     }
     long raised = written.raisedMinor() < 0 ? listing.raisedMinor() : written.raisedMinor();
     lane.listing = written.raisedMinor() < 0 ? listing : withRaised(listing, raised);
-    answer(lane, listing, batch, decisions, rowOf, written);
+    // Room the plan gave to a bid that took none (a refused freeze, a key already used, a holding
+    // over the limit) may fit a bid the plan refused as over remaining.
+    boolean roomLeft = !unsuitable.isEmpty() || written.inserted().size() < rows.size();
+    answer(lane, batch, decisions, unsuitable, rowOf, written, roomLeft);
     if (raised == listing.amountMinor() && written.raisedMinor() >= 0) {
       FullListener listener = fullListener;
       if (listener != null) {
-        workers.execute(() -> listener.listingFull(listing.id()));
+        funding.execute(() -> listener.listingFull(listing.id()));
       }
     }
     return true;
+  }
+
+  /**
+   * The bids whose investor would hold more than their risk level allows, checked exactly against
+   * the stored investments (one round trip per batch) in arrival order, each accepted bid adding to
+   * its investor's holding. A bid the plan refused as over remaining is checked too, since
+   * suitability comes first in the order of refusals. The request thread checked the bid's own
+   * amount only. Bids of one investor on two listings written at the same moment by two lanes do
+   * not see each other.
+   */
+  private Map<Integer, ProblemException> overHoldingLimit(
+      List<Bid> batch, List<BidPlan.Decision> decisions) {
+    Set<UUID> investors = new HashSet<>();
+    for (int i = 0; i < batch.size(); i++) {
+      if (checksHolding(decisions.get(i))) {
+        investors.add(batch.get(i).investorId());
+      }
+    }
+    if (investors.isEmpty()) {
+      return Map.of();
+    }
+    Map<UUID, Long> holding = new HashMap<>(store.exposures(investors));
+    Map<Integer, ProblemException> refused = new HashMap<>();
+    for (int i = 0; i < batch.size(); i++) {
+      BidPlan.Decision d = decisions.get(i);
+      if (!checksHolding(d)) {
+        continue;
+      }
+      Bid b = batch.get(i);
+      Money limit = b.suitability().holdingLimit();
+      long held = holding.getOrDefault(b.investorId(), 0L);
+      if (limit == null || Math.addExact(held, b.amountMinor()) > limit.amountMinor()) {
+        refused.put(i, InvestorFacts.overLimit(b.suitability()).toProblem());
+      } else if (d.outcome() == BidPlan.Outcome.ACCEPTED) {
+        holding.put(b.investorId(), held + d.amountMinor());
+      }
+    }
+    return refused;
+  }
+
+  private static boolean checksHolding(BidPlan.Decision d) {
+    return d.outcome() == BidPlan.Outcome.ACCEPTED
+        || d.outcome() == BidPlan.Outcome.EXCEEDS_REMAINING;
   }
 
   /** What a batch's transaction wrote. */
@@ -318,15 +372,20 @@ class InvestRush implements DisposableBean {
 
   private void answer(
       Lane lane,
-      ListingRow listing,
       List<Bid> batch,
       List<BidPlan.Decision> decisions,
+      Map<Integer, ProblemException> unsuitable,
       InvestmentRow[] rowOf,
-      Written written) {
-    boolean anyLedgerRefusal = !written.refused().isEmpty();
+      Written written,
+      boolean roomLeft) {
     for (int i = 0; i < batch.size(); i++) {
       Bid b = batch.get(i);
       BidPlan.Decision d = decisions.get(i);
+      ProblemException notSuitable = unsuitable.get(i);
+      if (notSuitable != null) {
+        b.answer().complete(Answer.refused(notSuitable));
+        continue;
+      }
       switch (d.outcome()) {
         case ACCEPTED -> {
           InvestmentRow row = rowOf[i];
@@ -353,8 +412,8 @@ class InvestRush implements DisposableBean {
                     });
         case KEY_REUSED -> b.answer().complete(Answer.refused(InvestmentProblems.keyReused()));
         default -> { // EXCEEDS_REMAINING, the last outcome
-          if (anyLedgerRefusal) {
-            // A refused freeze left room this bid might fit in: decide it again next batch.
+          if (roomLeft) {
+            // Room left by a bid that took none might fit this one: decide it again next batch.
             lane.deferred.add(b);
           } else {
             long remaining = lane.listing == null ? 0 : lane.listing.remainingMinor();
@@ -414,6 +473,7 @@ class InvestRush implements DisposableBean {
   @Override
   public void destroy() {
     workers.shutdown();
+    funding.shutdown();
   }
 
   /** The guarded update refused the batch: roll it back. */

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param autoInvestShareBps the most of a listing auto-invest may take when it opens
  * @param offerWindow how long the borrower has to accept or decline a partial loan; the investors'
  *     freezes have no timeout of their own, so they always outlive it
+ * @param investorFactsTtl how long the invest path trusts a remembered suitability (the bound for a
+ *     new risk assessment taken on another node; on this node it applies at once)
  */
 @ConfigurationProperties("credence.investment")
 public record InvestmentProperties(
@@ -23,7 +25,8 @@ public record InvestmentProperties(
     @DefaultValue("10s") Duration bidTimeout,
     @DefaultValue("5000") int minPartialShareBps,
     @DefaultValue("7000") int autoInvestShareBps,
-    @DefaultValue("3d") Duration offerWindow) {
+    @DefaultValue("3d") Duration offerWindow,
+    @DefaultValue("60s") Duration investorFactsTtl) {
 
   public InvestmentProperties {
     if (batchMax < 1 || batchMax > 4000) {

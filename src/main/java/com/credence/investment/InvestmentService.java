@@ -1,6 +1,5 @@
 package com.credence.investment;
 
-import com.credence.identity.IdentityService;
 import com.credence.identity.Suitability;
 import com.credence.investment.domain.AmountCheck;
 import com.credence.investment.persistence.AutoInvestStore;
@@ -8,9 +7,8 @@ import com.credence.investment.persistence.HoldingRow;
 import com.credence.investment.persistence.InvestmentRow;
 import com.credence.investment.persistence.ListingRow;
 import com.credence.investment.persistence.ListingStore;
-import com.credence.ledger.AccountKind;
+import com.credence.ledger.AccountId;
 import com.credence.ledger.Balance;
-import com.credence.ledger.LedgerService;
 import com.credence.risk.Grade;
 import com.credence.shared.AnnualRate;
 import com.credence.shared.Currency;
@@ -51,28 +49,25 @@ public class InvestmentService {
 
   private final ListingStore store;
   private final InvestRush rush;
-  private final IdentityService identity;
-  private final LedgerService ledger;
   private final ObjectProvider<HoldingFigures> figures;
   private final InvestmentProperties properties;
   private final Clock clock;
   private final AutoInvestStore autoInvest;
+  private final InvestorFacts facts;
   private final Set<UUID> autoInvestDone = ConcurrentHashMap.newKeySet();
 
   InvestmentService(
       ListingStore store,
       InvestRush rush,
-      IdentityService identity,
-      LedgerService ledger,
       ObjectProvider<HoldingFigures> figures,
       InvestmentProperties properties,
       Clock clock,
-      AutoInvestStore autoInvest) {
+      AutoInvestStore autoInvest,
+      InvestorFacts facts) {
     this.autoInvest = autoInvest;
+    this.facts = facts;
     this.store = store;
     this.rush = rush;
-    this.identity = identity;
-    this.ledger = ledger;
     this.figures = figures;
     this.properties = properties;
     this.clock = clock;
@@ -182,7 +177,14 @@ public class InvestmentService {
   /** A checked request: the replay of an earlier one, or the bid to hand to the sequencer. */
   record Checked(@Nullable Placed replay, InvestRush.@Nullable Bid bid) {}
 
-  /** Every check of the invest path, in the order, up to the sequencer. */
+  /**
+   * Every check of the invest path, in the issue's order, up to the sequencer. The common path
+   * reads nothing from the database: the listing, the investor's suitability and funds account are
+   * known in memory ({@link InvestorFacts}); the holding limit against the stored investments, the
+   * available balance (the freeze itself) and the idempotency key (the unique insert) are decided
+   * in the bid's batch. A refused request looks its key up first: a repeated request is answered as
+   * the first one was.
+   */
   Checked check(PlaceInvestment c, String source) {
     String key = c.idempotencyKey();
     if (key.isEmpty() || key.length() > KEY_LENGTH_MAX) {
@@ -190,46 +192,64 @@ public class InvestmentService {
     }
     Money amount = amount(c.amountText());
     String hash = requestHash(c.listingId(), amount, c.takeRemaining());
-    Optional<Placed> replay = replay(c.investorId(), key, hash);
-    if (replay.isPresent()) {
-      return new Checked(replay.get(), null);
+    try {
+      return new Checked(null, bid(c, source, amount, hash));
+    } catch (ProblemException refusal) {
+      return new Checked(replayOr(c.investorId(), key, hash, refusal), null);
     }
+  }
+
+  private InvestRush.Bid bid(PlaceInvestment c, String source, Money amount, String hash) {
     ListingRow listing =
         rush.listing(c.listingId()).orElseThrow(InvestmentProblems::listingNotFound);
-    long exposure = store.exposure(c.investorId());
-    Suitability suitability =
-        identity.checkSuitability(
-            c.investorId(),
-            listing.grade(),
-            Money.cny(Math.addExact(exposure, amount.amountMinor())));
+    Suitability suitability = facts.suitability(c.investorId(), listing.grade(), amount);
     if (!suitability.suitable()) {
       throw suitability.toProblem();
     }
-    checkAmount(listing, amount);
+    ProblemException later = laterRefusal(listing, amount, c.takeRemaining(), source);
+    Optional<AccountId> account =
+        later == null ? facts.fundsAccount(c.investorId()) : Optional.empty();
+    if (later != null || account.isEmpty()) {
+      // Refused: the holding limit comes first in the order of refusals, check it exactly now.
+      Money limit = java.util.Objects.requireNonNull(suitability.holdingLimit());
+      if (Math.addExact(store.exposure(c.investorId()), amount.amountMinor())
+          > limit.amountMinor()) {
+        throw InvestorFacts.overLimit(suitability).toProblem();
+      }
+      throw later != null ? later : InvestmentProblems.insufficientFunds();
+    }
+    return new InvestRush.Bid(
+        listing.id(),
+        c.investorId(),
+        account.get(),
+        amount.amountMinor(),
+        c.takeRemaining(),
+        c.idempotencyKey(),
+        hash,
+        source,
+        suitability,
+        new CompletableFuture<>());
+  }
+
+  /** The refusal of the checks after suitability that need no database, or null. */
+  private @Nullable ProblemException laterRefusal(
+      ListingRow listing, Money amount, boolean takeRemaining, String source) {
+    AmountCheck check =
+        AmountCheck.of(amount.amountMinor(), listing.minInvestmentMinor(), listing.stepMinor());
+    if (check == AmountCheck.BELOW_MINIMUM) {
+      return InvestmentProblems.belowMinimum(Money.cny(listing.minInvestmentMinor()).toApiString());
+    }
+    if (check == AmountCheck.NOT_STEP_MULTIPLE) {
+      return InvestmentProblems.notStepMultiple(Money.cny(listing.stepMinor()).toApiString());
+    }
     if (!listing.isOpenAt(clock.instant())
         || ("MANUAL".equals(source) && !autoInvestDone(listing.id()))) {
-      throw InvestmentProblems.notOpen();
+      return InvestmentProblems.notOpen();
     }
-    if (amount.amountMinor() > listing.remainingMinor() && !c.takeRemaining()) {
-      throw InvestmentProblems.exceedsRemaining(Money.cny(listing.remainingMinor()).toApiString());
+    if (amount.amountMinor() > listing.remainingMinor() && !takeRemaining) {
+      return InvestmentProblems.exceedsRemaining(Money.cny(listing.remainingMinor()).toApiString());
     }
-    Balance funds = investorFunds(c.investorId());
-    long needed = Math.min(amount.amountMinor(), listing.remainingMinor());
-    if (funds == null || funds.availableMinor() < needed) {
-      throw InvestmentProblems.insufficientFunds();
-    }
-    return new Checked(
-        null,
-        new InvestRush.Bid(
-            listing.id(),
-            c.investorId(),
-            funds.accountId(),
-            amount.amountMinor(),
-            c.takeRemaining(),
-            key,
-            hash,
-            source,
-            new CompletableFuture<>()));
+    return null;
   }
 
   /** Manual investors wait until auto-invest had its turn (known once per listing per node). */
@@ -251,7 +271,7 @@ public class InvestmentService {
   /** The answer of the sequencer as the API's answer. */
   Placed outcome(PlaceInvestment c, InvestRush.Bid bid, InvestRush.Answer answer) {
     if (answer.refusal() != null) {
-      throw answer.refusal();
+      return replayOr(c.investorId(), c.idempotencyKey(), bid.requestHash(), answer.refusal());
     }
     InvestmentRow row = answer.investment();
     if (row == null) {
@@ -275,6 +295,11 @@ public class InvestmentService {
     }
   }
 
+  /** The answer to an earlier request with this key, else the refusal. */
+  private Placed replayOr(UUID investorId, String key, String hash, ProblemException refusal) {
+    return replay(investorId, key, hash).orElseThrow(() -> refusal);
+  }
+
   private Optional<Placed> replay(UUID investorId, String key, String hash) {
     Optional<InvestmentRow> existing = store.investmentByKey(investorId, key);
     if (existing.isEmpty()) {
@@ -286,25 +311,9 @@ public class InvestmentService {
     return Optional.of(new Placed(view(existing.get()), true));
   }
 
-  private static void checkAmount(ListingRow listing, Money amount) {
-    AmountCheck check =
-        AmountCheck.of(amount.amountMinor(), listing.minInvestmentMinor(), listing.stepMinor());
-    if (check == AmountCheck.BELOW_MINIMUM) {
-      throw InvestmentProblems.belowMinimum(Money.cny(listing.minInvestmentMinor()).toApiString());
-    }
-    if (check == AmountCheck.NOT_STEP_MULTIPLE) {
-      throw InvestmentProblems.notStepMultiple(Money.cny(listing.stepMinor()).toApiString());
-    }
-  }
-
   /** The investor's funds account, null when the user has none (no card bound). */
   @Nullable Balance investorFunds(UUID investorId) {
-    for (Balance b : ledger.balancesOf(investorId)) {
-      if (b.kind() == AccountKind.INVESTOR_FUNDS && b.currency() == Currency.CNY) {
-        return b;
-      }
-    }
-    return null;
+    return facts.funds(investorId);
   }
 
   static Money amount(@Nullable String text) {

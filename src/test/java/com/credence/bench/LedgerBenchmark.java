@@ -15,11 +15,8 @@ import com.credence.shared.Currency;
 import com.credence.shared.Money;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,8 +28,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -61,8 +56,6 @@ public final class LedgerBenchmark {
   private static final int INVESTORS = 10_000;
   private static final int ESCROWS = 1_000;
   private static final long INITIAL_FUNDS_MINOR = Money.yuan(100_000).amountMinor();
-  private static final int PGBENCH_CLIENTS = 32;
-  private static final int PGBENCH_SCALE = 32;
 
   private final LedgerService ledger;
   private final LedgerChecker checker;
@@ -116,12 +109,12 @@ public final class LedgerBenchmark {
       EmbeddedPostgres postgres = context.getBean(EmbeddedPostgres.class);
       LedgerBenchmark bench = new LedgerBenchmark(context);
       bench.setUp();
-      double tps = bench.pgbench(postgres, pgbenchSeconds);
+      double tps = Pgbench.tpcB(postgres, pgbenchSeconds);
       List<Row> rows = new ArrayList<>();
       rows.add(
           new Row(
               "pgbench TPC-B",
-              PGBENCH_CLIENTS + " clients, " + pgbenchSeconds + " s, scale " + PGBENCH_SCALE,
+              Pgbench.parameters(pgbenchSeconds),
               tps,
               "tps",
               tps,
@@ -284,73 +277,6 @@ public final class LedgerBenchmark {
       }
     }
     return new long[] {accepted, refused};
-  }
-
-  private double pgbench(EmbeddedPostgres postgres, int seconds) throws Exception {
-    try (Connection c = postgres.getPostgresDatabase().getConnection();
-        Statement s = c.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS pgbench");
-      s.execute("CREATE DATABASE pgbench");
-    }
-    String binary = System.getProperty("bench.pgbench", defaultPgbench());
-    String port = String.valueOf(postgres.getPort());
-    System.out.printf(
-        Locale.ROOT, "pgbench: initialising scale %d on port %s%n", PGBENCH_SCALE, port);
-    run(
-        List.of(
-            binary,
-            "-i",
-            "-q",
-            "-s",
-            String.valueOf(PGBENCH_SCALE),
-            "-h",
-            "localhost",
-            "-p",
-            port,
-            "-U",
-            "postgres",
-            "pgbench"));
-    System.out.printf(Locale.ROOT, "pgbench: TPC-B, %d clients, %d s%n", PGBENCH_CLIENTS, seconds);
-    String out =
-        run(
-            List.of(
-                binary,
-                "-c",
-                String.valueOf(PGBENCH_CLIENTS),
-                "-j",
-                "4",
-                "-T",
-                String.valueOf(seconds),
-                "-h",
-                "localhost",
-                "-p",
-                port,
-                "-U",
-                "postgres",
-                "pgbench"));
-    Matcher m = Pattern.compile("tps = ([0-9.]+)").matcher(out);
-    if (!m.find()) {
-      throw new IllegalStateException("No tps in pgbench output:\n" + out);
-    }
-    double tps = Double.parseDouble(m.group(1));
-    System.out.printf(Locale.ROOT, "pgbench: %.0f tps%n", tps);
-    return tps;
-  }
-
-  private static String defaultPgbench() {
-    Path debian = Path.of("/usr/lib/postgresql/15/bin/pgbench");
-    return Files.isExecutable(debian) ? debian.toString() : "pgbench";
-  }
-
-  private static String run(List<String> command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    int exit = process.waitFor();
-    if (exit != 0) {
-      throw new IllegalStateException(
-          String.join(" ", command) + " failed (" + exit + "):\n" + out);
-    }
-    return out;
   }
 
   private long transferCount() {

@@ -34,7 +34,7 @@ class TimeDependentRulesTest {
   void aQuestionnaireIsValidForOneYearThenSuitabilityAsksForANewOne() {
     users.insert(userId, "13900000042", EnumSet.of(Role.INVESTOR), "x", clock.instant());
     RiskProfileService service =
-        new RiskProfileService(new InMemoryAssessments(), users, properties, clock);
+        new RiskProfileService(new InMemoryAssessments(), users, properties, clock, e -> {});
     RiskAssessmentResult result = service.submit(userId, List.of(2, 2, 3, 2, 2, 3, 3, 3, 3, 3));
     assertThat(result.validUntil()).isEqualTo(LocalDate.of(2027, 11, 24));
 

@@ -7,7 +7,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -146,6 +149,15 @@ public class ListingStore {
         JOIN investment.listings l ON l.id = i.listing_id
        WHERE i.investor_id = :u AND i.status IN ('FROZEN', 'ACTIVE')
          AND l.status IN ('OPEN', 'FULL', 'OFFERED', 'REPAYING', 'DEFAULTED')
+      """;
+
+  private static final String EXPOSURES =
+      """
+      SELECT i.investor_id, sum(i.amount_minor) AS exposure FROM investment.investments i
+        JOIN investment.listings l ON l.id = i.listing_id
+       WHERE i.investor_id = ANY(?::uuid[]) AND i.status IN ('FROZEN', 'ACTIVE')
+         AND l.status IN ('OPEN', 'FULL', 'REPAYING', 'DEFAULTED')
+       GROUP BY i.investor_id
       """;
 
   private static final String HOLDING_COLUMNS =
@@ -456,6 +468,24 @@ public class ListingStore {
   /** What the investor has frozen or lent in listings not yet settled or failed. */
   public long exposure(UUID investorId) {
     return jdbc.sql(EXPOSURE).param("u", investorId).query(Long.class).single();
+  }
+
+  /** {@link #exposure} of several investors in one round trip; investors without any are absent. */
+  public Map<UUID, Long> exposures(Collection<UUID> investorIds) {
+    Map<UUID, Long> exposures = new HashMap<>();
+    if (investorIds.isEmpty()) {
+      return exposures;
+    }
+    template.query(
+        con -> {
+          PreparedStatement ps = con.prepareStatement(EXPOSURES);
+          ps.setArray(1, con.createArrayOf("uuid", investorIds.toArray()));
+          return ps;
+        },
+        rs -> {
+          exposures.put(rs.getObject(1, UUID.class), rs.getLong(2));
+        });
+    return exposures;
   }
 
   public void setInvestmentStatus(UUID listingId, String from, String to) {
