@@ -1,6 +1,7 @@
 package com.credence.bench;
 
 import com.credence.CredenceApplication;
+import com.credence.bench.BenchTable.Row;
 import com.credence.support.HttpsClient;
 import java.io.IOException;
 import java.io.StringReader;
@@ -9,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -20,7 +20,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -129,16 +128,6 @@ public final class BrowseBenchmark {
         .build();
   }
 
-  /** One line of the result table. */
-  record Row(
-      String workload,
-      String parameters,
-      String figure,
-      String baseline,
-      String ratio,
-      boolean passed,
-      String checks) {}
-
   /** What one workload measured. */
   record Result(
       String name,
@@ -153,7 +142,7 @@ public final class BrowseBenchmark {
     }
 
     double p99Millis() {
-      return percentile(sortedNanos, 0.99) / 1e6;
+      return BenchTable.percentile(sortedNanos, 0.99) / 1e6;
     }
   }
 
@@ -240,8 +229,8 @@ public final class BrowseBenchmark {
           ids.size(),
           (System.nanoTime() - started) / 1e9);
       List<Row> rows = bench.run(ids, clients, seconds, warmup, samples);
-      print(rows);
-      write(rows);
+      BenchTable.print(rows, 44, 46, 44, 12, 14, 7);
+      BenchTable.write(rows, "browse.json");
     } finally {
       context.close();
     }
@@ -430,14 +419,14 @@ public final class BrowseBenchmark {
                 : "not a whole listing page";
           }
         };
-    double load0 = loadAverage();
+    double load0 = BenchTable.loadAverage();
     for (Workload w : List.of(liveness, api, page)) {
       measure("warm-up", w, clients, warmup);
     }
     Result base = measure("liveness", liveness, clients, seconds);
     Result apiResult = measure("api", api, clients, seconds);
     Result pageResult = measure("page", page, clients, seconds);
-    double load1 = loadAverage();
+    double load1 = BenchTable.loadAverage();
 
     List<Row> rows = new ArrayList<>();
     String shape =
@@ -488,8 +477,8 @@ public final class BrowseBenchmark {
         Locale.ROOT,
         "%.0f req/s, p50/p99/max %.1f/%.1f/%.1f ms",
         r.perSecond(),
-        percentile(s, 0.5) / 1e6,
-        percentile(s, 0.99) / 1e6,
+        BenchTable.percentile(s, 0.5) / 1e6,
+        BenchTable.percentile(s, 0.99) / 1e6,
         s.length == 0 ? 0 : s[s.length - 1] / 1e6);
   }
 
@@ -696,65 +685,4 @@ public final class BrowseBenchmark {
 
   // ---- output -----------------------------------------------------------------------------
 
-  private static double loadAverage() {
-    try {
-      return Double.parseDouble(
-          Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).split(" ")[0]);
-    } catch (IOException | RuntimeException e) {
-      return -1;
-    }
-  }
-
-  private static double percentile(long[] sorted, double p) {
-    if (sorted.length == 0) {
-      return 0;
-    }
-    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
-  }
-
-  private static void print(List<Row> rows) {
-    String format = "%-44s %-46s %-44s %-12s %-14s %-7s %s%n";
-    System.out.println();
-    System.out.printf(
-        Locale.ROOT,
-        format,
-        "workload",
-        "parameters",
-        "figure",
-        "baseline",
-        "ratio",
-        "checks",
-        "details");
-    for (Row r : rows) {
-      System.out.printf(
-          Locale.ROOT,
-          format,
-          r.workload(),
-          r.parameters(),
-          r.figure(),
-          r.baseline(),
-          r.ratio(),
-          r.passed() ? "passed" : "FAILED",
-          r.checks());
-    }
-  }
-
-  private static void write(List<Row> rows) throws IOException {
-    Path out = Path.of("target", "bench", "browse.json");
-    Files.createDirectories(out.getParent());
-    List<Map<String, Object>> json = new ArrayList<>();
-    for (Row r : rows) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("workload", r.workload());
-      row.put("parameters", r.parameters());
-      row.put("figure", r.figure());
-      row.put("baseline", r.baseline());
-      row.put("ratio", r.ratio());
-      row.put("checksPassed", r.passed());
-      row.put("checks", r.checks());
-      json.add(row);
-    }
-    Files.writeString(out, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
-    System.out.println("Wrote " + out);
-  }
 }

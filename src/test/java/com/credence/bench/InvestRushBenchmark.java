@@ -1,6 +1,7 @@
 package com.credence.bench;
 
 import com.credence.CredenceApplication;
+import com.credence.bench.BenchTable.Row;
 import com.credence.identity.IdentityTestUsers;
 import com.credence.identity.IdentityTestUsers.TestUser;
 import com.credence.investment.ListingStatus;
@@ -23,17 +24,14 @@ import com.credence.shared.Money;
 import com.credence.shared.RepaymentMethod;
 import com.credence.support.HttpsClient;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -95,16 +93,6 @@ public final class InvestRushBenchmark {
     this.http = new HttpsClient(dataDir, port);
   }
 
-  /** One line of the result table. */
-  record Row(
-      String workload,
-      String parameters,
-      String figure,
-      String baseline,
-      String ratio,
-      boolean passed,
-      String checks) {}
-
   /** One answered bid. */
   record Answer(
       int status,
@@ -158,8 +146,8 @@ public final class InvestRushBenchmark {
               "",
               tps > 0,
               "pgbench ran"));
-      print(rows);
-      write(rows);
+      BenchTable.print(rows, 36, 52, 26, 10, 14, 7);
+      BenchTable.write(rows, "invest-rush.json");
     } finally {
       context.close();
     }
@@ -337,7 +325,7 @@ public final class InvestRushBenchmark {
         answers.stream().filter(a -> a.status() != 201).mapToLong(Answer::nanos).sorted().toArray();
     double perSecond = accepted.size() / seconds;
     long[] all = answers.stream().mapToLong(Answer::nanos).sorted().toArray();
-    double p99 = percentile(all, 0.99);
+    double p99 = BenchTable.percentile(all, 0.99);
     List<Row> rows = new ArrayList<>();
     String shape =
         listings.size()
@@ -364,7 +352,7 @@ public final class InvestRushBenchmark {
             latencies(acceptedNanos),
             "",
             "",
-            percentile(acceptedNanos, 0.99) <= 100e6,
+            BenchTable.percentile(acceptedNanos, 0.99) <= 100e6,
             "target p99 <= 100 ms"));
     rows.add(
         new Row(
@@ -396,7 +384,7 @@ public final class InvestRushBenchmark {
         jdbc.queryForObject(
             "SELECT count(*) FROM investment.listings WHERE raised_minor > amount_minor",
             Long.class);
-    rows.add(check("no listing oversold", over == 0, over + " listings above their amount"));
+    rows.add(Row.check("no listing oversold", over == 0, over + " listings above their amount"));
     long notExact = 0;
     for (UUID id : listings) {
       Map<String, Object> l =
@@ -419,7 +407,7 @@ public final class InvestRushBenchmark {
       }
     }
     rows.add(
-        check(
+        Row.check(
             "every listing full, exactly",
             notExact == 0,
             notExact + " listings not FULL (or REPAYING) with raised = invested = amount"));
@@ -440,7 +428,7 @@ public final class InvestRushBenchmark {
       }
     }
     rows.add(
-        check(
+        Row.check(
             "every 201 persisted and frozen",
             missing == 0,
             accepted.size() + " answers, " + missing + " without investment or freeze"));
@@ -455,30 +443,19 @@ public final class InvestRushBenchmark {
         negative++;
       }
     }
-    rows.add(check("no balance below zero", negative == 0, negative + " investors below zero"));
+    rows.add(Row.check("no balance below zero", negative == 0, negative + " investors below zero"));
     rows.add(
-        check(
+        Row.check(
             "refused bids moved nothing",
             spent == acceptedSum,
             "investors paid " + spent + " fen, accepted " + acceptedSum + " fen"));
     LedgerCheckReport report = context.getBean(LedgerChecker.class).check();
     rows.add(
-        check(
+        Row.check(
             "ledger balances",
             report.balanced() && report.sumOfBalancesMinor() == 0,
             "balanced=" + report.balanced() + ", sumOfBalances=" + report.sumOfBalancesMinor()));
     return rows;
-  }
-
-  private static Row check(String name, boolean passed, String detail) {
-    return new Row("check: " + name, "", "", "", "", passed, detail);
-  }
-
-  private static double percentile(long[] sorted, double p) {
-    if (sorted.length == 0) {
-      return 0;
-    }
-    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
   }
 
   private static String latencies(long[] sorted) {
@@ -488,54 +465,8 @@ public final class InvestRushBenchmark {
     return String.format(
         Locale.ROOT,
         "%.1f / %.1f / %.1f ms",
-        percentile(sorted, 0.5) / 1e6,
-        percentile(sorted, 0.99) / 1e6,
+        BenchTable.percentile(sorted, 0.5) / 1e6,
+        BenchTable.percentile(sorted, 0.99) / 1e6,
         Arrays.stream(sorted).max().orElse(0) / 1e6);
-  }
-
-  private static void print(List<Row> rows) {
-    String format = "%-36s %-52s %-26s %-10s %-14s %-7s %s%n";
-    System.out.println();
-    System.out.printf(
-        Locale.ROOT,
-        format,
-        "workload",
-        "parameters",
-        "figure",
-        "baseline",
-        "ratio",
-        "checks",
-        "details");
-    for (Row r : rows) {
-      System.out.printf(
-          Locale.ROOT,
-          format,
-          r.workload(),
-          r.parameters(),
-          r.figure(),
-          r.baseline(),
-          r.ratio(),
-          r.passed() ? "passed" : "FAILED",
-          r.checks());
-    }
-  }
-
-  private static void write(List<Row> rows) throws IOException {
-    Path out = Path.of("target", "bench", "invest-rush.json");
-    Files.createDirectories(out.getParent());
-    List<Map<String, Object>> json = new ArrayList<>();
-    for (Row r : rows) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("workload", r.workload());
-      row.put("parameters", r.parameters());
-      row.put("figure", r.figure());
-      row.put("baseline", r.baseline());
-      row.put("ratio", r.ratio());
-      row.put("checksPassed", r.passed());
-      row.put("checks", r.checks());
-      json.add(row);
-    }
-    Files.writeString(out, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
-    System.out.println("Wrote " + out);
   }
 }
