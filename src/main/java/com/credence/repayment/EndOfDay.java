@@ -174,15 +174,6 @@ public class EndOfDay {
     if (blocked) {
       log.warn("End of day {}: close refused, bank reconciliation differences", date);
     }
-    log.warn(
-        "TIMING read={} plan={} collect={} followups={} record={} settle={}",
-        T[0] / 1000000,
-        T[1] / 1000000,
-        T[2] / 1000000,
-        T[3] / 1000000,
-        T[4] / 1000000,
-        T[5] / 1000000);
-    java.util.Arrays.fill(T, 0);
     return new RunResult(date, status, counts[0], counts[1]);
   }
 
@@ -282,10 +273,7 @@ public class EndOfDay {
     total[1] += counts[1];
   }
 
-  public static final long[] T = new long[8];
-
   private int[] collectBatch(List<UUID> ids, LocalDate date) {
-    long t0 = System.nanoTime();
     Map<UUID, LoanRow> loans = new LinkedHashMap<>();
     store.lockLoans(ids).forEach(l -> loans.put(l.loanId(), l));
     List<InstallmentRow> openDue = store.openDue(ids, date);
@@ -298,8 +286,6 @@ public class EndOfDay {
           .computeIfAbsent(p.number(), k -> new ArrayList<>())
           .add(p);
     }
-    long t1 = System.nanoTime();
-    T[0] += t1 - t0;
     List<Servicing.Plan> plans = new ArrayList<>();
     for (LoanRow loan : loans.values()) {
       List<InstallmentRow> due = open.getOrDefault(loan.loanId(), List.of());
@@ -308,11 +294,7 @@ public class EndOfDay {
         plans.add(plan(loan, due, parts, holdings, owed, "eod:" + date, date));
       }
     }
-    long t2 = System.nanoTime();
-    T[1] += t2 - t1;
     List<Servicing.Plan> done = execute(plans);
-    long t3 = System.nanoTime();
-    T[2] += t3 - t2;
     java.util.Set<UUID> collectedLoans = new java.util.HashSet<>();
     done.forEach(p -> collectedLoans.add(p.loan().loanId()));
     // A borrower without enough money: collect what is there (oldest installment first).
@@ -332,13 +314,8 @@ public class EndOfDay {
     paid.forEach(p -> followUps.addAll(p.followUps()));
     // Fees and distributions: ids derived from what they pay, so the bulk path fits.
     ledger.createTransfersInBulk(followUps);
-    long t4 = System.nanoTime();
-    T[3] += t4 - t3;
     servicing.record(paid, date);
-    long t5 = System.nanoTime();
-    T[4] += t5 - t4;
     settleFinished(paid, ids, date);
-    T[5] += System.nanoTime() - t5;
     int partsPaid = paid.stream().mapToInt(p -> p.partsPaid().size()).sum();
     return new int[] {paid.size(), partsPaid};
   }
