@@ -9,9 +9,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -605,31 +608,37 @@ public class RepaymentStore {
 
   /**
    * The holders' parts of these (unpaid) installments, by installment; within one, in no particular
-   * order (callers match parts to holdings by holding id). Driven by the installments' keys, so it
-   * reads only their rows through the primary key, however many holdings the platform has.
+   * order (callers match parts to holdings by holding id). Read through the primary key by loan and
+   * number, whatever the number of holdings on the platform.
    */
   public List<HolderPartRow> partsOf(Collection<InstallmentRow> installments) {
-    UUID[] loans = new UUID[installments.size()];
-    Integer[] numbers = new Integer[installments.size()];
-    int n = 0;
+    Set<String> wanted = new HashSet<>();
+    Set<UUID> loans = new LinkedHashSet<>();
+    Set<Integer> numbers = new LinkedHashSet<>();
     for (InstallmentRow i : installments) {
-      loans[n] = i.loanId();
-      numbers[n++] = i.number();
+      wanted.add(i.loanId() + ":" + i.number());
+      loans.add(i.loanId());
+      numbers.add(i.number());
     }
-    return jdbc.sql(PARTS_OF_INSTALLMENTS)
-        .param("loans", loans)
-        .param("numbers", numbers)
-        .query(RepaymentStore::partRow)
-        .list();
+    if (wanted.isEmpty()) {
+      return List.of();
+    }
+    List<HolderPartRow> parts =
+        jdbc.sql(PARTS_OF_INSTALLMENTS)
+            .param("loans", loans.toArray(UUID[]::new))
+            .param("numbers", numbers.toArray(Integer[]::new))
+            .query(RepaymentStore::partRow)
+            .list();
+    // Loan and number each match one of the given, not necessarily as a pair.
+    return parts.stream().filter(p -> wanted.contains(p.loanId() + ":" + p.number())).toList();
   }
 
   private static final String PARTS_OF_INSTALLMENTS =
       """
       SELECT hi.loan_id, hi.number, hi.holding_id, hi.due_date, hi.principal_minor,
         hi.interest_minor, hi.penalty_minor, CAST(NULL AS date) AS paid_on
-      FROM unnest(CAST(:loans AS uuid[]), CAST(:numbers AS int[])) AS t(loan_id, number)
-      JOIN repayment.holder_installments hi ON hi.loan_id = t.loan_id AND hi.number = t.number
-      ORDER BY hi.loan_id, hi.number
+      FROM repayment.holder_installments hi
+      WHERE hi.loan_id = ANY(CAST(:loans AS uuid[])) AND hi.number = ANY(CAST(:numbers AS int[]))
       """;
 
   /**
