@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -133,16 +134,32 @@ public final class BrowseBenchmark {
       String name,
       long requests,
       double seconds,
-      long[] sortedNanos,
+      double p50Millis,
+      double p99Millis,
+      double maxMillis,
       long failures,
       List<String> firstFailures) {
 
-    double perSecond() {
-      return requests / seconds;
+    static Result of(
+        String name,
+        long requests,
+        double seconds,
+        long[] sortedNanos,
+        long failures,
+        List<String> firstFailures) {
+      return new Result(
+          name,
+          requests,
+          seconds,
+          BenchTable.percentile(sortedNanos, 0.5) / 1e6,
+          BenchTable.percentile(sortedNanos, 0.99) / 1e6,
+          sortedNanos.length == 0 ? 0 : sortedNanos[sortedNanos.length - 1] / 1e6,
+          failures,
+          firstFailures);
     }
 
-    double p99Millis() {
-      return BenchTable.percentile(sortedNanos, 0.99) / 1e6;
+    double perSecond() {
+      return requests / seconds;
     }
   }
 
@@ -423,9 +440,21 @@ public final class BrowseBenchmark {
     for (Workload w : List.of(liveness, api, page)) {
       measure("warm-up", w, clients, warmup);
     }
-    Result base = measure("liveness", liveness, clients, seconds);
-    Result apiResult = measure("api", api, clients, seconds);
-    Result pageResult = measure("page", page, clients, seconds);
+    // wrk (Debian package, as TOOLCHAIN.md measures the HTTP budget) when it is installed: the Java
+    // clients take most of the two cores themselves and then measure the driver, not the server.
+    // The warm-up above already sent every workload through the Java clients, which check answers.
+    String wrk = System.getProperty("bench.wrk", "/usr/bin/wrk");
+    boolean withWrk = Files.isExecutable(Path.of(wrk)) && !Boolean.getBoolean("bench.java-driver");
+    Result base =
+        withWrk
+            ? wrk(wrk, "liveness", liveness, clients, seconds)
+            : measure("liveness", liveness, clients, seconds);
+    Result apiResult =
+        withWrk ? wrk(wrk, "api", api, clients, seconds) : measure("api", api, clients, seconds);
+    Result pageResult =
+        withWrk
+            ? wrk(wrk, "page", page, clients, seconds)
+            : measure("page", page, clients, seconds);
     double load1 = BenchTable.loadAverage();
 
     List<Row> rows = new ArrayList<>();
@@ -435,7 +464,7 @@ public final class BrowseBenchmark {
             + clients
             + " connections, "
             + seconds
-            + " s, load "
+            + (withWrk ? " s, wrk, load " : " s, Java clients, load ")
             + String.format(Locale.ROOT, "%.1f/%.1f", load0, load1);
     rows.add(
         new Row(
@@ -472,14 +501,112 @@ public final class BrowseBenchmark {
   }
 
   private static String figure(Result r) {
-    long[] s = r.sortedNanos();
     return String.format(
         Locale.ROOT,
         "%.0f req/s, p50/p99/max %.1f/%.1f/%.1f ms",
         r.perSecond(),
-        BenchTable.percentile(s, 0.5) / 1e6,
-        BenchTable.percentile(s, 0.99) / 1e6,
-        s.length == 0 ? 0 : s[s.length - 1] / 1e6);
+        r.p50Millis(),
+        r.p99Millis(),
+        r.maxMillis());
+  }
+
+  /**
+   * Drives one workload with wrk: 2 threads, {@code clients} connections, the paths a sample of
+   * 5,000 drawn like the Java clients draw them, each request a random one of them. Answers that
+   * are not 2xx or 3xx, and socket errors, count as failures.
+   */
+  private Result wrk(String wrk, String name, Workload w, int clients, int seconds)
+      throws IOException, InterruptedException {
+    Path dir = Files.createDirectories(Path.of("target", "bench", "wrk"));
+    Path paths = dir.resolve(name + ".paths");
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 5_000; i++) {
+      lines.append(w.path(random)).append('\n');
+    }
+    Files.writeString(paths, lines);
+    Path script = dir.resolve(name + ".lua");
+    Files.writeString(
+        script,
+        "local paths = {}\n"
+            + "for line in io.lines(\""
+            + paths.toAbsolutePath()
+            + "\") do paths[#paths + 1] = line end\n"
+            + "request = function()\n"
+            + "  return wrk.format(\"GET\", paths[math.random(#paths)],"
+            + " {[\"Accept-Language\"] = \"zh-CN\"})\n"
+            + "end\n");
+    Process process =
+        new ProcessBuilder(
+                wrk,
+                "-t2",
+                "-c" + clients,
+                "-d" + seconds + "s",
+                "--latency",
+                "-s",
+                script.toString(),
+                baseUrl)
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (process.waitFor() != 0) {
+      throw new IllegalStateException("wrk failed: " + out);
+    }
+    long requests = Long.parseLong(group(out, "(\\d+) requests in"));
+    double elapsed = Double.parseDouble(group(out, "requests in ([\\d.]+)s"));
+    long bad = 0;
+    String non2xx = groupOrNull(out, "Non-2xx or 3xx responses: (\\d+)");
+    if (non2xx != null) {
+      bad += Long.parseLong(non2xx);
+    }
+    String errors = groupOrNull(out, "Socket errors: (.*)");
+    if (errors != null) {
+      for (String n : errors.replaceAll("[^0-9 ]", " ").trim().split("\\s+")) {
+        bad += Long.parseLong(n);
+      }
+    }
+    Result r =
+        new Result(
+            name,
+            requests,
+            elapsed,
+            millis(group(out, "\\s50%\\s+([\\d.]+\\w+)")),
+            millis(group(out, "\\s99%\\s+([\\d.]+\\w+)")),
+            millis(group(out, "Latency\\s+\\S+\\s+\\S+\\s+([\\d.]+\\w+)")),
+            bad,
+            bad == 0 ? List.of() : List.of(out.strip()));
+    System.out.printf(
+        Locale.ROOT, "%-8s %-10s %s (wrk)%n", name, bad == 0 ? "ok" : bad + " bad", figure(r));
+    return r;
+  }
+
+  private static String group(String text, String regex) {
+    String found = groupOrNull(text, regex);
+    if (found == null) {
+      throw new IllegalStateException("wrk output without " + regex + ": " + text);
+    }
+    return found;
+  }
+
+  private static String groupOrNull(String text, String regex) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex).matcher(text);
+    return m.find() ? m.group(1) : null;
+  }
+
+  /** wrk's durations: 635.91us, 2.54ms, 1.02s, 2.00m. */
+  private static double millis(String duration) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("([\\d.]+)(us|ms|s|m)").matcher(duration);
+    if (!m.matches()) {
+      throw new IllegalStateException("not a wrk duration: " + duration);
+    }
+    double value = Double.parseDouble(m.group(1));
+    return switch (m.group(2)) {
+      case "us" -> value / 1_000;
+      case "ms" -> value;
+      case "s" -> value * 1_000;
+      default -> value * 60_000;
+    };
   }
 
   private static String checks(Result r) {
@@ -543,8 +670,8 @@ public final class BrowseBenchmark {
         "%-8s %-10s %s%n",
         name,
         failures.isEmpty() ? "ok" : failures.size() + " bad",
-        figure(new Result(name, all.length, elapsed, all, 0, List.of())));
-    return new Result(name, all.length, elapsed, all, failures.size(), first);
+        figure(Result.of(name, all.length, elapsed, all, 0, List.of())));
+    return Result.of(name, all.length, elapsed, all, failures.size(), first);
   }
 
   private HttpResponse<String> send(String path) {
