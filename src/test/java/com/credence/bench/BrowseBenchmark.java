@@ -1,6 +1,5 @@
 package com.credence.bench;
 
-import com.credence.CredenceApplication;
 import com.credence.bench.BenchTable.Row;
 import com.credence.support.HttpsClient;
 import java.io.IOException;
@@ -23,7 +22,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -33,7 +31,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
@@ -222,15 +219,7 @@ public final class BrowseBenchmark {
     int warmup = Integer.getInteger("bench.warmup-seconds", 10);
     int samples = Integer.getInteger("bench.samples", 200);
     Path dataDir = Path.of("target", "bench-browse-data");
-    ConfigurableApplicationContext context =
-        new SpringApplicationBuilder(CredenceApplication.class)
-            .properties(
-                Map.of(
-                    "credence.embedded-postgres.ephemeral", "true",
-                    "logging.level.root", "WARN",
-                    "logging.level.com.credence", "WARN"))
-            // On the command line: it must win over application.yml (TLS is set up from it).
-            .run(withDataDir(args, dataDir));
+    ConfigurableApplicationContext context = BenchPlatform.start(dataDir, args);
     try {
       BrowseBenchmark bench = new BrowseBenchmark(context, dataDir);
       long started = System.nanoTime();
@@ -251,15 +240,6 @@ public final class BrowseBenchmark {
     } finally {
       context.close();
     }
-  }
-
-  private static String[] withDataDir(String[] args, Path dataDir) {
-    String[] all = Arrays.copyOf(args, args.length + 3);
-    all[args.length] = "--credence.data-dir=" + dataDir;
-    // Any free ports: other instances may be running on this machine.
-    all[args.length + 1] = "--server.port=0";
-    all[args.length + 2] = "--credence.http.port=0";
-    return all;
   }
 
   // ---- bulk loader ------------------------------------------------------------------------

@@ -1,6 +1,5 @@
 package com.credence.bench;
 
-import com.credence.CredenceApplication;
 import com.credence.ledger.AccountId;
 import com.credence.ledger.AccountKind;
 import com.credence.ledger.BatchMode;
@@ -40,7 +39,6 @@ import java.util.Random;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -92,22 +90,12 @@ public final class EndOfDayBenchmark {
   public static void main(String[] args) throws Exception {
     int loans = Integer.getInteger("bench.loans", 10_000);
     int holdings = Integer.getInteger("bench.holdings", 100);
-    // Command-line arguments outrank application.yml. The custody instructions to the bank are a
-    // job of their own, not part of the end-of-day run, and the simulated bank runs in the same
-    // database here (a real custodian does not), so the job is held off while measuring.
-    String[] settings = {
-      "--credence.data-dir=target/bench-data",
-      "--credence.embedded-postgres.ephemeral=true",
-      "--server.port=0",
-      "--credence.http.port=0",
-      "--credence.bank.custody-interval=1h",
-      "--logging.level.root=WARN",
-      "--logging.level.com.credence=WARN"
-    };
-    String[] all = java.util.Arrays.copyOf(settings, settings.length + args.length);
-    System.arraycopy(args, 0, all, settings.length, args.length);
+    // The custody instructions to the bank are a job of their own, not part of the end-of-day run,
+    // and the simulated bank runs in the same database here (a real custodian does not), so the
+    // job is held off while measuring.
     ConfigurableApplicationContext context =
-        new SpringApplicationBuilder(CredenceApplication.class).run(all);
+        BenchPlatform.start(
+            Path.of("target", "bench-data"), args, "--credence.bank.custody-interval=1h");
     try {
       new EndOfDayBenchmark(context).run(loans, holdings);
     } finally {

