@@ -285,8 +285,7 @@ public class RepaymentService {
   private String afterPayment(LoanRow loan, Servicing.Plan plan, LocalDate today) {
     UUID loanId = loan.loanId();
     if (store.allPaid(loanId)) {
-      store.setStatus(loanId, "SETTLED", today);
-      store.setDelinquency(loanId, 0, Delinquency.CURRENT.name());
+      store.settle(List.of(loanId), today);
       outcomes.loanStatusChanged(loanId, ListingStatus.SETTLED);
       return "SETTLED";
     }

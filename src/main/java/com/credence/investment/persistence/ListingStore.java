@@ -55,9 +55,6 @@ public class ListingStore {
       "SELECT " + LISTING_COLUMNS + " FROM investment.listings WHERE id = :id FOR UPDATE";
   private static final String SELECT_BY_APPLICATION =
       "SELECT " + LISTING_COLUMNS + " FROM investment.listings WHERE application_id = :app";
-  private static final String SELECT_BY_LOAN =
-      "SELECT " + LISTING_COLUMNS + " FROM investment.listings WHERE loan_id = :loan";
-
   private static final String BROWSE_WHERE =
       """
        FROM investment.listings
@@ -237,10 +234,6 @@ public class ListingStore {
     return jdbc.sql(SELECT_BY_APPLICATION).param("app", applicationId).query(LISTING).optional();
   }
 
-  public Optional<ListingRow> listingOfLoan(UUID loanId) {
-    return jdbc.sql(SELECT_BY_LOAN).param("loan", loanId).query(LISTING).optional();
-  }
-
   /** Filter and sort of a listings page; null filters match everything. */
   public record Browse(
       @Nullable String status,
@@ -343,18 +336,6 @@ public class ListingStore {
         .param("loans", loanIds.toArray(UUID[]::new))
         .param("s", status.name())
         .update();
-  }
-
-  public boolean updateLoanStatus(UUID loanId, ListingStatus status) {
-    return jdbc.sql(
-                """
-                UPDATE investment.listings SET status = :s
-                 WHERE loan_id = :loan AND status <> :s
-                """)
-            .param("loan", loanId)
-            .param("s", status.name())
-            .update()
-        == 1;
   }
 
   /** Open listings past their deadline and full ones not yet disbursed. */

@@ -34,13 +34,7 @@ class JdbcCollateralPledges implements CollateralPledges {
 
   @Override
   public int release(UUID loanId, Instant now) {
-    return jdbc.sql(
-            """
-            update risk.collateral_pledges set status = 'RELEASED', released_at = ?
-            where loan_id = ? and status = 'ACTIVE'
-            """)
-        .params(Timestamp.from(now), loanId)
-        .update();
+    return release(java.util.List.of(loanId), now);
   }
 
   @Override
