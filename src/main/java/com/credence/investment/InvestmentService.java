@@ -86,7 +86,7 @@ public class InvestmentService {
     return new PageOf<>(items, pageNumber, pageSize, store.count(browse));
   }
 
-  private static ListingStore.Browse browse(ListingFilter f) {
+  static ListingStore.Browse browse(ListingFilter f) {
     Integer minRateBps = null;
     if (f.minRate() != null && !f.minRate().isBlank()) {
       try {

@@ -30,14 +30,17 @@ class ListingOpener {
   private final ApprovedLoans approvedLoans;
   private final Clock clock;
   private final AutoInvest autoInvest;
+  private final ListingBrowser browser;
 
   ListingOpener(
       ListingStore store,
       LedgerService ledger,
       ApprovedLoans approvedLoans,
       Clock clock,
-      AutoInvest autoInvest) {
+      AutoInvest autoInvest,
+      ListingBrowser browser) {
     this.autoInvest = autoInvest;
+    this.browser = browser;
     this.store = store;
     this.ledger = ledger;
     this.approvedLoans = approvedLoans;
@@ -48,12 +51,13 @@ class ListingOpener {
   void on(LoanApproved event) {
     UUID listingId = open(event);
     approvedLoans.markListed(event.applicationId(), listingId);
-    // Auto-invest has its turn as soon as the listing is committed (the job covers a crash and
-    // listings that open later).
+    // Browsing on this node shows the listing from the next read, and auto-invest has its turn, as
+    // soon as the listing is committed (the job covers a crash and listings that open later).
     TransactionSynchronizationManager.registerSynchronization(
         new TransactionSynchronization() {
           @Override
           public void afterCommit() {
+            browser.listingsChanged();
             autoInvest.runSoon(listingId);
           }
         });

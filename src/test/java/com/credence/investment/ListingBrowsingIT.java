@@ -28,6 +28,9 @@ import tools.jackson.databind.JsonNode;
  */
 class ListingBrowsingIT extends InvestmentFixture {
 
+  @org.springframework.beans.factory.annotation.Autowired ListingBrowser browser;
+  @org.springframework.beans.factory.annotation.Autowired InvestmentService investments;
+
   private static final ProductType[] PRODUCTS = {
     ProductType.CAR, ProductType.CREDIT, ProductType.BUSINESS
   };
@@ -43,7 +46,8 @@ class ListingBrowsingIT extends InvestmentFixture {
               PRODUCTS[i % 3], 3000 + (i * 7 % 12) * 10, TERMS[i / 4], Grade.values()[i % 4]);
       mine.add(store.listing(id).orElseThrow());
     }
-    for (String sort : List.of("NEWEST", "RATE_DESC", "RATE_ASC", "TERM_ASC", "CLOSING")) {
+    for (String sort :
+        List.of("NEWEST", "RATE_DESC", "RATE_ASC", "TERM_ASC", "CLOSING", "PROGRESS")) {
       List<String> expected = ids(mine, l -> true, sort);
       List<String> actual = new ArrayList<>();
       for (int page = 0; page < 3; page++) {
@@ -78,6 +82,41 @@ class ListingBrowsingIT extends InvestmentFixture {
     assertThat(detail.get("purpose").asString()).isEqualTo("USED_CAR");
     assertThat(detail.has("item")).as("the item's fields are flat").isFalse();
     assertThat(detail.get("disclosure").get("borrower").asString()).isEqualTo("张** · 3*岁 · 上海");
+  }
+
+  @Test
+  void theBoardOfOpenListingsAnswersAsTheDatabaseDoes() {
+    // From 20.00% up (with other tests' listings above); some with money raised, for PROGRESS.
+    List<UUID> mine = new ArrayList<>();
+    for (int i = 0; i < 15; i++) {
+      mine.add(
+          listingWith(
+              PRODUCTS[i % 3], 2000 + (i * 5 % 9) * 10, TERMS[i % 3], Grade.values()[i % 4]));
+    }
+    TestUser user = investor(5_000);
+    for (int i = 0; i < 5; i++) {
+      HttpResponse<String> r =
+          invest(user, mine.get(i * 3), (100 * (i + 1)) + ".00", "board-" + i + "-" + mine.get(0));
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    }
+    browser.listingsChanged();
+    java.util.Random random = new java.util.Random(20_261_204L);
+    String[] sorts = {"NEWEST", "RATE_DESC", "RATE_ASC", "TERM_ASC", "CLOSING", "PROGRESS"};
+    for (int q = 0; q < 200; q++) {
+      ListingFilter filter =
+          new ListingFilter(
+              ListingStatus.OPEN,
+              random.nextInt(3) == 0 ? Grade.values()[random.nextInt(4)].name() : null,
+              random.nextInt(3) == 0 ? TERMS[random.nextInt(3)] : null,
+              "0." + (2000 + random.nextInt(9) * 10),
+              random.nextInt(3) == 0 ? PRODUCTS[random.nextInt(3)].name() : null,
+              sorts[random.nextInt(sorts.length)]);
+      int page = random.nextInt(3);
+      int size = 1 + random.nextInt(6);
+      PageOf<ListingView> fromBoard = browser.listings(filter, page, size);
+      PageOf<ListingView> fromDatabase = investments.listings(filter, page, size);
+      assertThat(fromBoard).as("%s page %d of %d", filter, page, size).isEqualTo(fromDatabase);
+    }
   }
 
   @Test

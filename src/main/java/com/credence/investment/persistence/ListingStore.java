@@ -260,6 +260,29 @@ public class ListingStore {
         .list();
   }
 
+  /** The raised amount of an OPEN listing, for the in-memory browsing board. */
+  public record Progress(UUID id, long raisedMinor) {}
+
+  /** Every OPEN listing's raised amount, at most {@code limit} of them. */
+  public List<Progress> openProgress(int limit) {
+    return jdbc.sql(
+            "SELECT id, raised_minor FROM investment.listings WHERE status = 'OPEN' LIMIT :limit")
+        .param("limit", limit)
+        .query((rs, i) -> new Progress(rs.getObject(1, UUID.class), rs.getLong(2)))
+        .list();
+  }
+
+  /** The listings with these ids (those that exist, in no particular order). */
+  public List<ListingRow> listings(Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("SELECT " + LISTING_COLUMNS + " FROM investment.listings WHERE id = ANY(:ids)")
+        .param("ids", ids.toArray(UUID[]::new))
+        .query(LISTING)
+        .list();
+  }
+
   public long count(Browse b) {
     return browseParams(jdbc.sql(BROWSE_COUNT), b).query(Long.class).single();
   }
@@ -313,7 +336,6 @@ public class ListingStore {
         .update();
   }
 
-  /** Moves a disbursed loan's listing to {@code status}; false when it was already there. */
   /** The listings of these loans, by loan; loans without a listing are absent. */
   public java.util.Map<UUID, UUID> listingsOfLoans(java.util.Collection<UUID> loanIds) {
     java.util.Map<UUID, UUID> listings = new java.util.HashMap<>();
