@@ -316,11 +316,17 @@ class Funding {
           CreateTransfer.post(
               TransferId.newId(clock), new TransferId(i.transferId()), i.amountMinor(), reference));
     }
-    apply(posts);
     UUID loanId = l.applicationId();
     AccountId escrow = new AccountId(l.escrowAccountId());
     AccountId borrower =
         ledger.openAccount(AccountKind.BORROWER_FUNDS, l.borrowerId(), Currency.CNY);
+    List<AccountId> touched = accountsOf(l, frozen);
+    touched.add(borrower);
+    if (l.upfrontFeeMinor() > 0) {
+      touched.add(ledger.platformAccount(AccountKind.PLATFORM_FEE_INCOME, Currency.CNY));
+    }
+    ledger.lockAccounts(touched);
+    apply(posts);
     List<CreateTransfer> payout = new ArrayList<>();
     payout.add(
         CreateTransfer.single(
@@ -404,12 +410,25 @@ class Funding {
           CreateTransfer.voidPending(
               TransferId.newId(clock), new TransferId(i.transferId()), reference));
     }
+    ledger.lockAccounts(accountsOf(l, frozen));
     apply(voids);
     store.setInvestmentStatus(l.id(), "FROZEN", "REFUNDED");
     store.markFailed(l.id(), now);
     risk.releaseCollateral(l.applicationId());
     notifier.listingEvent(l, kind, frozen, l.raisedMinor(), null, now);
     LOG.info("Listing {} failed: {} freezes voided", l.id(), voids.size());
+  }
+
+  /**
+   * The listing's escrow and its investors' accounts. Locked first, in one order, by a funding or
+   * failure: its transfers are written in several batches, whose own locks would otherwise be taken
+   * out of order and could deadlock with the invest rush's batches on the same investors.
+   */
+  private static List<AccountId> accountsOf(ListingRow l, List<InvestmentRow> frozen) {
+    List<AccountId> accounts = new ArrayList<>(frozen.size() + 3);
+    accounts.add(new AccountId(l.escrowAccountId()));
+    frozen.forEach(i -> accounts.add(new AccountId(i.accountId())));
+    return accounts;
   }
 
   private void apply(List<CreateTransfer> transfers) {

@@ -40,6 +40,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -59,6 +60,7 @@ class InvestRush implements DisposableBean {
 
   private static final Logger LOG = LoggerFactory.getLogger(InvestRush.class);
   private static final int GUARD_RETRIES = 5;
+  private static final int LOCK_RETRIES = 3;
 
   /** A bid waiting for its batch. */
   record Bid(
@@ -252,7 +254,7 @@ class InvestRush implements DisposableBean {
     }
     Written written;
     try {
-      written = rows.isEmpty() ? Written.NOTHING : tx.execute(s -> writeRows(listing, rows));
+      written = rows.isEmpty() ? Written.NOTHING : writeRetryingLocks(listing, rows);
     } catch (GuardRefused e) {
       return false;
     }
@@ -272,6 +274,25 @@ class InvestRush implements DisposableBean {
       }
     }
     return true;
+  }
+
+  /**
+   * Writes the batch's rows in one transaction, again when PostgreSQL chose it as a deadlock's
+   * victim or a lock wait failed: that transaction rolled back and wrote nothing, so the same rows
+   * are written as if for the first time.
+   */
+  private @Nullable Written writeRetryingLocks(ListingRow listing, List<InvestmentRow> rows) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return tx.execute(s -> writeRows(listing, rows));
+      } catch (PessimisticLockingFailureException e) {
+        if (attempt >= LOCK_RETRIES) {
+          throw e;
+        }
+        LOG.warn(
+            "Listing {}: a batch of {} bids lost a lock, written again", listing.id(), rows.size());
+      }
+    }
   }
 
   /**

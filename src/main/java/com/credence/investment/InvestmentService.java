@@ -14,6 +14,7 @@ import com.credence.shared.AnnualRate;
 import com.credence.shared.Currency;
 import com.credence.shared.Money;
 import com.credence.shared.ProblemException;
+import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,8 +29,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
@@ -46,6 +50,7 @@ public class InvestmentService {
 
   public static final int PAGE_SIZE_MAX = 100;
   private static final int KEY_LENGTH_MAX = 64;
+  private static final int ANSWER_THREADS = 4;
 
   private final ListingStore store;
   private final InvestRush rush;
@@ -55,6 +60,16 @@ public class InvestmentService {
   private final AutoInvestStore autoInvest;
   private final InvestorFacts facts;
   private final Set<UUID> autoInvestDone = ConcurrentHashMap.newKeySet();
+
+  /** Answers refused asynchronous bids (a key lookup each), off the sequencer's threads. */
+  private final ExecutorService answers =
+      Executors.newFixedThreadPool(
+          ANSWER_THREADS,
+          r -> {
+            Thread t = new Thread(r, "invest-answer");
+            t.setDaemon(true);
+            return t;
+          });
 
   InvestmentService(
       ListingStore store,
@@ -174,6 +189,49 @@ public class InvestmentService {
     return outcome(c, bid, await(rush.submit(bid)));
   }
 
+  /**
+   * Places a bid like {@link #invest(PlaceInvestment)} but does not wait: the checks before the
+   * sequencer run now (a refusal there is thrown), the answer completes when the bid's batch has
+   * committed (or with a {@link ProblemException}). The caller's thread is free meanwhile, so a web
+   * server needs no thread per waiting bid. An accepted bid's answer is made on the thread that
+   * committed its batch; a refused one looks its key up on a small pool of its own, off that
+   * thread.
+   */
+  public CompletableFuture<Placed> investLater(PlaceInvestment c) {
+    Checked checked = check(c, "MANUAL");
+    InvestRush.Bid bid = checked.bid();
+    if (checked.replay() != null || bid == null) {
+      return CompletableFuture.completedFuture(java.util.Objects.requireNonNull(checked.replay()));
+    }
+    return rush.submit(bid)
+        .orTimeout(properties.bidTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .handle(
+            (answer, error) -> {
+              if (error == null && answer.refusal() == null && answer.investment() != null) {
+                return CompletableFuture.completedFuture(
+                    new Placed(view(answer.investment()), false));
+              }
+              return CompletableFuture.supplyAsync(
+                  () -> outcome(c, bid, answerOf(error, answer)), answers);
+            })
+        .thenCompose(f -> f);
+  }
+
+  /** The sequencer's answer, or the problem its failure means (as {@link #await} gives it). */
+  private static InvestRush.Answer answerOf(
+      @Nullable Throwable error, InvestRush.@Nullable Answer answer) {
+    if (error == null) {
+      return java.util.Objects.requireNonNull(answer);
+    }
+    Throwable cause =
+        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    if (cause instanceof TimeoutException) {
+      // The batch may still commit; the client repeats with the same key to learn the outcome.
+      throw InvestmentProblems.busy();
+    }
+    throw new IllegalStateException("The bid's batch failed", cause);
+  }
+
   /** A checked request: the replay of an earlier one, or the bid to hand to the sequencer. */
   record Checked(@Nullable Placed replay, InvestRush.@Nullable Bid bid) {}
 
@@ -266,6 +324,11 @@ public class InvestmentService {
 
   CompletableFuture<InvestRush.Answer> submit(InvestRush.Bid bid) {
     return rush.submit(bid);
+  }
+
+  @PreDestroy
+  void stopAnswering() {
+    answers.shutdownNow();
   }
 
   /** The answer of the sequencer as the API's answer. */

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -134,6 +135,23 @@ public class LedgerService {
    */
   public TransferResult createTransfer(CreateTransfer command) {
     return createTransfers(List.of(command), BatchMode.ATOMIC).get(0);
+  }
+
+  /**
+   * Locks these accounts in the caller's transaction, in the one order every batch locks in (by
+   * id). A transaction that creates transfers in several calls (more than a batch, or one call per
+   * step) calls this first with every account it will touch: otherwise its later calls take locks
+   * out of that order and can deadlock with a batch that takes them in order.
+   *
+   * @throws IllegalStateException outside a transaction
+   */
+  public void lockAccounts(Collection<AccountId> accountIds) {
+    Invariants.check(
+        TransactionSynchronizationManager.isActualTransactionActive(),
+        "accounts are locked within the caller's transaction");
+    if (!accountIds.isEmpty()) {
+      store.lock(accountIds);
+    }
   }
 
   /**

@@ -3,6 +3,7 @@ package com.credence.web;
 import com.credence.identity.IdentityService;
 import com.credence.shared.ApiTokenAuthenticator;
 import com.credence.shared.AuthenticatedUser;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -93,7 +94,11 @@ class SecurityConfiguration {
         .redirectToHttps(Customizer.withDefaults())
         .authorizeHttpRequests(
             auth ->
-                auth.requestMatchers("/api/v1/admin/**")
+                // An asynchronous answer (the invest API) is written in an ASYNC dispatch of a
+                // request that was authorised when it came in.
+                auth.dispatcherTypeMatchers(DispatcherType.ASYNC)
+                    .permitAll()
+                    .requestMatchers("/api/v1/admin/**")
                     .hasAnyRole(STAFF)
                     .requestMatchers(PUBLIC_API)
                     .permitAll()

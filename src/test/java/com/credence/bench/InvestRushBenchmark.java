@@ -108,11 +108,7 @@ public final class InvestRushBenchmark {
     int pgbenchSeconds = Integer.getInteger("bench.pgbench.seconds", 30);
     Path dataDir = Path.of("target", "bench-invest-data");
     ConfigurableApplicationContext context =
-        BenchPlatform.start(
-            dataDir,
-            args,
-            "--credence.embedded-postgres.pool-size=40",
-            "--server.tomcat.threads.max=200");
+        BenchPlatform.start(dataDir, args, "--credence.embedded-postgres.pool-size=40");
     try {
       InvestRushBenchmark bench = new InvestRushBenchmark(context, dataDir);
       long started = System.nanoTime();

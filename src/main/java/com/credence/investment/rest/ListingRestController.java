@@ -15,6 +15,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -137,22 +138,30 @@ class ListingRestController {
       String source,
       String createdAt) {}
 
+  /**
+   * Answered asynchronously: the request's thread goes back to the server while the bid waits for
+   * its batch, so waiting bids hold no server threads (the answer is written once the batch has
+   * committed, or the refusal as problem+json).
+   */
   @PostMapping("/api/v1/listings/{listingId}/investments")
-  ResponseEntity<InvestmentItem> invest(
+  CompletableFuture<ResponseEntity<InvestmentItem>> invest(
       @AuthenticationPrincipal AuthenticatedUser user,
       @PathVariable UUID listingId,
       @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
       @Valid @RequestBody InvestRequest request) {
-    InvestmentService.Placed placed =
-        investments.invest(
+    return investments
+        .investLater(
             new PlaceInvestment(
                 listingId,
                 user.userId(),
                 request.amount(),
                 Boolean.TRUE.equals(request.takeRemaining()),
-                key == null ? "" : key));
-    browser.changed(listingId);
-    return ResponseEntity.status(HttpStatus.CREATED).body(item(placed.investment()));
+                key == null ? "" : key))
+        .thenApply(
+            placed -> {
+              browser.changed(listingId);
+              return ResponseEntity.status(HttpStatus.CREATED).body(item(placed.investment()));
+            });
   }
 
   static InvestmentItem item(InvestmentView i) {

@@ -36,6 +36,12 @@ public interface LedgerStore {
    * the transaction ends and reads their counters; then, after the locks, reads the named transfers
    * and which of the named pending transfers are resolved. Unknown ids are absent.
    */
+  /**
+   * Takes the row locks of these accounts in id order, until the transaction ends. Unknown ids are
+   * ignored.
+   */
+  void lock(Collection<AccountId> accountIds);
+
   Locked lockAndRead(
       Collection<AccountId> accountIds,
       Collection<TransferId> transferIds,

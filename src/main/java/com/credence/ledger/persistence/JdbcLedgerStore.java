@@ -172,6 +172,20 @@ class JdbcLedgerStore implements LedgerStore {
   }
 
   @Override
+  public void lock(Collection<AccountId> accountIds) {
+    jdbc.execute(
+        (Connection con) -> {
+          try (PreparedStatement ps =
+              con.prepareStatement(
+                  "SELECT id FROM ledger.account WHERE id = ANY(?) ORDER BY id FOR UPDATE")) {
+            ps.setArray(1, con.createArrayOf("uuid", accountIds(accountIds)));
+            ps.executeQuery().close();
+          }
+          return null;
+        });
+  }
+
+  @Override
   public Locked lockAndRead(
       Collection<AccountId> accountIds,
       Collection<TransferId> transferIds,
