@@ -140,9 +140,13 @@ class ListingBoardTest {
     return new ListingStore.Browse(
         "OPEN",
         random.nextInt(3) == 0 ? GRADES[random.nextInt(GRADES.length)] : null,
-        random.nextInt(3) == 0 ? TERMS[random.nextInt(TERMS.length)] : null,
+        random.nextInt(3) == 0
+            ? (random.nextInt(10) == 0 ? -1 : TERMS[random.nextInt(TERMS.length)])
+            : null,
         random.nextInt(3) == 0 ? 600 + random.nextInt(10) * 100 : null,
-        random.nextInt(3) == 0 ? PRODUCTS[random.nextInt(PRODUCTS.length)] : null,
+        random.nextInt(3) == 0
+            ? (random.nextInt(10) == 0 ? "BOAT" : PRODUCTS[random.nextInt(PRODUCTS.length)])
+            : null,
         sorts[random.nextInt(sorts.length)].name());
   }
 
