@@ -153,6 +153,10 @@ final class ListingBoard {
         missing.add(p.id());
       }
     }
+    if (missing.isEmpty() && entries.size() == byId.size() && complete) {
+      // Nothing changed: the same listings in the same orders, read again now.
+      return new ListingBoard(this, nextGeneration, nextReadAtNanos);
+    }
     for (ListingRow row : load.apply(missing)) {
       // A listing that left OPEN between the two reads is left off until the next board.
       if (row.status() == ListingStatus.OPEN) {
@@ -160,6 +164,16 @@ final class ListingBoard {
       }
     }
     return new ListingBoard(entries, nextGeneration, nextReadAtNanos, true);
+  }
+
+  /** The same listings and orders as {@code same}, read at another time. */
+  private ListingBoard(ListingBoard same, long generation, long readAtNanos) {
+    this.byId = same.byId;
+    this.products.putAll(same.products);
+    this.sorted = same.sorted;
+    this.generation = generation;
+    this.readAtNanos = readAtNanos;
+    this.complete = true;
   }
 
   long generation() {

@@ -94,6 +94,30 @@ class ListingBoardTest {
   }
 
   @Test
+  void whenNothingChangedTheNextBoardReadsNoRowAndKeepsTheOrders() {
+    UUID a = UUID.randomUUID();
+    ListingBoard first = ListingBoard.of(List.of(row(a, 0)), 1, 10, true);
+    List<List<UUID>> asked = new ArrayList<>();
+    ListingBoard next =
+        first.next(
+            List.of(new ListingStore.Progress(a, 0)),
+            ids -> {
+              asked.add(ids);
+              return List.of();
+            },
+            2,
+            20);
+    assertThat(asked).isEmpty();
+    assertThat(next.view(a)).isSameAs(first.view(a));
+    assertThat(next.readAtNanos()).isEqualTo(20);
+    assertThat(next.generation()).isEqualTo(2);
+    assertThat(
+            next.page(new ListingStore.Browse("OPEN", null, null, null, null, "NEWEST"), 0, 5)
+                .total())
+        .isEqualTo(1);
+  }
+
+  @Test
   void aListingThatClosedBetweenTheTwoReadsIsLeftOff() {
     UUID a = UUID.randomUUID();
     ListingRow closed = withStatus(row(a, 0), ListingStatus.FULL);
