@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -209,7 +210,7 @@ public class ListingBrowser {
           read();
         }
       }
-    } catch (RuntimeException e) {
+    } catch (DataAccessException e) {
       log.warn("Could not re-read the listing board; the last one answers meanwhile", e);
     } finally {
       readingSoon.set(false);

@@ -51,6 +51,8 @@ public class ListingStore {
 
   private static final String SELECT_LISTING =
       "SELECT " + LISTING_COLUMNS + " FROM investment.listings WHERE id = :id";
+  private static final String SELECT_LISTINGS =
+      "SELECT " + LISTING_COLUMNS + " FROM investment.listings WHERE id = ANY(:ids)";
   private static final String SELECT_LISTING_FOR_UPDATE =
       "SELECT " + LISTING_COLUMNS + " FROM investment.listings WHERE id = :id FOR UPDATE";
   private static final String SELECT_BY_APPLICATION =
@@ -277,10 +279,7 @@ public class ListingStore {
     if (ids.isEmpty()) {
       return List.of();
     }
-    return jdbc.sql("SELECT " + LISTING_COLUMNS + " FROM investment.listings WHERE id = ANY(:ids)")
-        .param("ids", ids.toArray(UUID[]::new))
-        .query(LISTING)
-        .list();
+    return jdbc.sql(SELECT_LISTINGS).param("ids", ids.toArray(UUID[]::new)).query(LISTING).list();
   }
 
   public long count(Browse b) {
