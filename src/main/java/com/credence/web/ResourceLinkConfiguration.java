@@ -5,7 +5,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -20,7 +19,7 @@ import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
  * builds; with static files served from {@code /**}, a page link such as {@code /listings/…} is
  * searched for in every static location each time (a failed lookup is not cached), which was a
  * third of the cost of rendering a listing page. Here only links to a file (a last path segment
- * with an extension) are resolved; other links go straight to the response beneath.
+ * with an extension) are resolved; other links are left as they are.
  */
 @Configuration(proxyBeanMethods = false)
 class ResourceLinkConfiguration {
@@ -67,21 +66,19 @@ class ResourceLinkConfiguration {
   }
 
   /**
-   * Above the resource-encoding response: a link to a file goes through it, any other link to the
-   * response beneath it.
+   * Above the resource-encoding response: a link to a file goes through it; any other link is
+   * returned as it is, as the responses beneath would return it (Spring Security turns session ids
+   * in URLs off).
    */
   static final class PageLinksPassThrough extends HttpServletResponseWrapper {
 
-    private final HttpServletResponse beneath;
-
     PageLinksPassThrough(HttpServletResponseWrapper encoding) {
       super(encoding);
-      this.beneath = (HttpServletResponse) encoding.getResponse();
     }
 
     @Override
     public String encodeURL(String url) {
-      return isFileLink(url) ? super.encodeURL(url) : beneath.encodeURL(url);
+      return isFileLink(url) ? super.encodeURL(url) : url;
     }
   }
 }

@@ -54,6 +54,39 @@ class InvestmentPagesIT extends InvestmentFixture {
   }
 
   @Test
+  void aVisitorsKeptPageIsNeverAnInvestorsAndFollowsTheListing() {
+    UUID listing = listing(Terms.of(5_000));
+    TestUser user = investor(1_000);
+    PageSession page = signIn(user);
+    for (int round = 0; round < 2; round++) {
+      String visitor = http.get("/listings/" + listing).body();
+      assertThat(visitor).contains("登录后出借").doesNotContain("invest-amount").contains("¥0.00");
+      String investor = page.get("/listings/" + listing).body();
+      assertThat(investor).contains("invest-amount").doesNotContain("登录后出借");
+      assertThat(formKey(investor))
+          .as("a fresh key per rendering")
+          .isNotEqualTo(formKey(page.get("/listings/" + listing).body()));
+    }
+    assertThat(http.get("/listings/" + listing + "?lang=en").body())
+        .contains("What can go wrong")
+        .contains("Sign in to invest")
+        .doesNotContain("可能产生的风险");
+    assertThat(http.get("/listings/" + listing).body())
+        .as("each language kept on its own")
+        .contains("可能产生的风险")
+        .doesNotContain("What can go wrong");
+
+    HttpResponse<String> ok =
+        page.post(
+            "/listings/" + listing + "/invest",
+            Map.of("amount", "200", "key", formKey(page.get("/listings/" + listing).body())));
+    assertThat(PageSession.location(ok)).endsWith("/listings/" + listing);
+    assertThat(http.get("/listings/" + listing).body())
+        .as("the visitor's page follows the investment")
+        .contains("¥200.00");
+  }
+
+  @Test
   void anInvestorInvestsFromTheListingPageAndSeesItInThePortfolio() {
     UUID listing = listing(Terms.of(5_000));
     TestUser user = investor(1_000);

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -39,12 +40,17 @@ class ListingPageController {
   private final InvestmentService investments;
   private final ListingBrowser browser;
   private final MessageSource messages;
+  private final VisitorListingPages visitorPages;
 
   ListingPageController(
-      InvestmentService investments, ListingBrowser browser, MessageSource messages) {
+      InvestmentService investments,
+      ListingBrowser browser,
+      MessageSource messages,
+      VisitorListingPages visitorPages) {
     this.investments = investments;
     this.browser = browser;
     this.messages = messages;
+    this.visitorPages = visitorPages;
   }
 
   @GetMapping("/listings")
@@ -97,15 +103,25 @@ class ListingPageController {
   }
 
   @GetMapping("/listings/{listingId}")
-  String listing(
+  ModelAndView listing(
       @PathVariable UUID listingId,
       @AuthenticationPrincipal @Nullable AuthenticatedUser user,
+      Locale locale,
       Model model) {
-    model.addAttribute("listing", browser.listing(listingId));
+    ListingView listing = browser.listing(listingId);
+    boolean flash =
+        model.containsAttribute("message")
+            || model.containsAttribute("error")
+            || model.containsAttribute("amount");
+    model.addAttribute("listing", listing);
     model.addAttribute("canInvest", user != null && user.hasRole("INVESTOR"));
     model.addAttribute("signedIn", user != null);
+    if (user == null && !flash) {
+      // A visitor's page depends on the listing and the language only: kept once rendered.
+      return new ModelAndView(visitorPages.page(LISTING, listing, locale));
+    }
     model.addAttribute("formKey", UUID.randomUUID().toString());
-    return LISTING;
+    return new ModelAndView(LISTING);
   }
 
   @GetMapping("/listings/{listingId}/progress")
