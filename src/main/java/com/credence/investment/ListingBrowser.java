@@ -24,7 +24,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * The public browsing reads (listings pages, one listing, its progress), served from memory (ADR
- * 0017).
+ * 0020; ADR 0017 for statuses other than OPEN).
  *
  * <p>OPEN listings, what nearly every visitor browses, are on a {@link ListingBoard}: pages of open
  * listings and open listings' details are read from it with no database round trip. The board is
@@ -166,7 +166,10 @@ public class ListingBrowser {
    * (others within the bound).
    */
   public void changed(UUID listingId) {
-    changed.add(listingId);
+    if (board != OFF) {
+      // Cleared by the next board; with the board off there is none, and nothing to mark.
+      changed.add(listingId);
+    }
     listings.invalidate(listingId);
   }
 
