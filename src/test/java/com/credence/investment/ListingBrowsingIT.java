@@ -129,6 +129,12 @@ class ListingBrowsingIT extends InvestmentFixture {
     TestUser user = investor(1_000);
     HttpResponse<String> r = invest(user, listing, "500.00", "browse-1");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    // The answer is written in an asynchronous dispatch: with the same headers as any other.
+    assertThat(r.headers().firstValue("Strict-Transport-Security")).isPresent();
+    assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(r.headers().firstValue("X-Request-Id")).isPresent();
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
 
     JsonNode after = json(http.get("/api/v1/listings/" + listing).body());
     assertThat(after.get("raised").asString()).isEqualTo("500.00");
