@@ -23,10 +23,14 @@ import com.credence.shared.Money;
 import com.credence.shared.RepaymentMethod;
 import com.credence.support.HttpsClient;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -81,6 +85,7 @@ public final class InvestRushBenchmark {
   private final JdbcTemplate jdbc;
   private final Clock clock;
   private final HttpsClient http;
+  private final String baseUrl;
 
   private InvestRushBenchmark(ConfigurableApplicationContext context, Path dataDir) {
     this.context = context;
@@ -89,6 +94,7 @@ public final class InvestRushBenchmark {
     this.clock = context.getBean(Clock.class);
     int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port", "8443"));
     this.http = new HttpsClient(dataDir, port);
+    this.baseUrl = "https://localhost:" + port;
   }
 
   /** One answered bid. */
@@ -223,8 +229,115 @@ public final class InvestRushBenchmark {
     return ids;
   }
 
+  /** What a driver brought back: every answered bid, the refusals by code, the rush's length. */
+  record Driven(List<Answer> answers, Map<String, Integer> codes, double seconds, String driver) {}
+
   private List<Row> rush(
       List<TestUser> users, List<UUID> listings, int clients, double tps, long listingYuan)
+      throws Exception {
+    // wrk (Debian package) when it is installed, as W3 does: the Java clients take about a fifth of
+    // the two cores themselves (profiled), so they would measure the driver as much as the server.
+    String wrk = System.getProperty("bench.wrk", "/usr/bin/wrk");
+    Driven driven =
+        Files.isExecutable(Path.of(wrk)) && !Boolean.getBoolean("bench.java-driver")
+            ? rushWithWrk(wrk, users, listings, clients)
+            : rushWithJava(users, listings, clients);
+    // Full listings are disbursed after their last batch: wait for that before checking.
+    for (UUID id : listings) {
+      while (jdbc.queryForObject(
+          "SELECT loan_id IS NULL FROM investment.listings WHERE id = ?", Boolean.class, id)) {
+        Thread.sleep(100);
+      }
+    }
+    return rows(driven, listings, users, tps, clients, listingYuan);
+  }
+
+  /**
+   * The rush through {@code src/test/resources/bench/invest-rush.lua}: 2 wrk threads, {@code
+   * clients} connections, the same bids and stop rule as {@link #rushWithJava}; each answer is
+   * matched to its bid through the request id the server echoes.
+   */
+  private Driven rushWithWrk(String wrk, List<TestUser> users, List<UUID> listings, int clients)
+      throws IOException, InterruptedException {
+    Path dir = Files.createDirectories(Path.of("target", "bench", "wrk")).toAbsolutePath();
+    Path listingFile = dir.resolve("rush.listings");
+    Files.write(listingFile, listings.stream().map(UUID::toString).toList());
+    Path tokenFile = dir.resolve("rush.tokens");
+    Files.write(tokenFile, users.stream().map(TestUser::token).toList());
+    Path script = dir.resolve("invest-rush.lua");
+    try (InputStream in = InvestRushBenchmark.class.getResourceAsStream("/bench/invest-rush.lua")) {
+      Files.copy(java.util.Objects.requireNonNull(in), script, StandardCopyOption.REPLACE_EXISTING);
+    }
+    String prefix = dir.resolve("rush-answers").toString();
+    for (int t = 1; t <= 2; t++) {
+      Files.deleteIfExists(Path.of(prefix + "-" + t + ".tsv"));
+      Files.deleteIfExists(Path.of(prefix + "-" + t + ".done"));
+    }
+    Process process =
+        new ProcessBuilder(
+                wrk,
+                "-t2",
+                "-c" + clients,
+                "-d600s",
+                "--timeout",
+                "60s",
+                "-s",
+                script.toString(),
+                baseUrl,
+                "--",
+                listingFile.toString(),
+                tokenFile.toString(),
+                prefix)
+            .redirectErrorStream(true)
+            .start();
+    // wrk runs for its whole duration even when its threads have stopped; SIGINT ends it.
+    while (process.isAlive()
+        && !(Files.exists(Path.of(prefix + "-1.done"))
+            && Files.exists(Path.of(prefix + "-2.done")))) {
+      Thread.sleep(100);
+    }
+    if (process.isAlive()) {
+      new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor();
+    }
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (process.waitFor() != 0) {
+      throw new IllegalStateException("wrk failed: " + out);
+    }
+    List<Answer> answers = new ArrayList<>();
+    Map<String, Integer> codes = new ConcurrentHashMap<>();
+    long first = Long.MAX_VALUE;
+    long last = Long.MIN_VALUE;
+    for (int t = 1; t <= 2; t++) {
+      for (String line : Files.readAllLines(Path.of(prefix + "-" + t + ".tsv"))) {
+        String[] f = line.split("\t");
+        int status = Integer.parseInt(f[0]);
+        long latencyMicros = Long.parseLong(f[1]);
+        long at = Long.parseLong(f[2]);
+        int listing = Integer.parseInt(f[3]);
+        int user = Integer.parseInt(f[5]);
+        first = Math.min(first, at - latencyMicros);
+        last = Math.max(last, at);
+        if (status != 201) {
+          codes.merge(status + " " + f[6], 1, Integer::sum);
+        }
+        answers.add(
+            new Answer(
+                status,
+                latencyMicros * 1_000,
+                listing == 0 ? "" : listings.get(listing - 1).toString(),
+                status == 201 ? f[6] : "",
+                Long.parseLong(f[4]),
+                user == 0 ? new UUID(0, 0) : users.get(user - 1).userId()));
+      }
+    }
+    String errors = out.lines().filter(l -> l.contains("Socket errors")).findFirst().orElse("");
+    if (!errors.isEmpty()) {
+      codes.put("wrk " + errors.strip(), 1);
+    }
+    return new Driven(answers, codes, answers.isEmpty() ? 0 : (last - first) / 1e6, "wrk");
+  }
+
+  private Driven rushWithJava(List<TestUser> users, List<UUID> listings, int clients)
       throws Exception {
     List<UUID> open = new java.util.concurrent.CopyOnWriteArrayList<>(listings);
     List<Answer> answers = Collections.synchronizedList(new ArrayList<>());
@@ -280,25 +393,19 @@ public final class InvestRushBenchmark {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     pool.shutdown();
-    // Full listings are disbursed after their last batch: wait for that before checking.
-    for (UUID id : listings) {
-      while (jdbc.queryForObject(
-          "SELECT loan_id IS NULL FROM investment.listings WHERE id = ?", Boolean.class, id)) {
-        Thread.sleep(100);
-      }
-    }
-    return rows(answers, codes, listings, users, seconds, tps, clients, listingYuan);
+    return new Driven(answers, codes, seconds, "Java clients");
   }
 
   private List<Row> rows(
-      List<Answer> answers,
-      Map<String, Integer> codes,
+      Driven driven,
       List<UUID> listings,
       List<TestUser> users,
-      double seconds,
       double tps,
       int clients,
       long listingYuan) {
+    List<Answer> answers = driven.answers();
+    Map<String, Integer> codes = driven.codes();
+    double seconds = driven.seconds();
     List<Answer> accepted = answers.stream().filter(a -> a.status() == 201).toList();
     long[] acceptedNanos = accepted.stream().mapToLong(Answer::nanos).sorted().toArray();
     long[] refusedNanos =
@@ -315,7 +422,9 @@ public final class InvestRushBenchmark {
             + users.size()
             + " investors, "
             + clients
-            + " clients";
+            + " clients ("
+            + driven.driver()
+            + ")";
     rows.add(
         new Row(
             "W1 accepted investments",
