@@ -7,13 +7,20 @@ import com.credence.identity.IdentityTestUsers.TestUser;
 import com.credence.ledger.Balance;
 import com.credence.risk.Grade;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Each rule of the invest path, in its order, and that every refusal moves nothing. */
 class InvestingRulesIT extends InvestmentFixture {
+
+  @Autowired DataSource dataSource;
+  @Autowired InvestmentProperties properties;
 
   private void refusedAndNothingMoved(
       TestUser user, UUID listingId, HttpResponse<String> r, int status, String code) {
@@ -143,6 +150,54 @@ class InvestingRulesIT extends InvestmentFixture {
     TestUser noAccount = IdentityTestUsers.investor(http, IdentityTestUsers.AGGRESSIVE);
     refusedAndNothingMoved(
         noAccount, listing, invest(noAccount, listing, "100.00", "k"), 422, "INSUFFICIENT_FUNDS");
+  }
+
+  /**
+   * A batch that cannot commit within {@code bid-timeout} (here: another transaction holds the
+   * listing's row) is answered 503 {@code SERVICE_BUSY}; it commits later, and the same key then
+   * answers the one investment it made.
+   */
+  @Test
+  void aBidItsBatchCannotCommitInTimeIsBusyAndTheSameKeyLearnsTheOutcome() throws Exception {
+    UUID listing = listing(Terms.of(10_000));
+    TestUser user = investor(1_000);
+    HttpResponse<String> busy;
+    try (Connection blocker = dataSource.getConnection()) {
+      blocker.setAutoCommit(false);
+      try (PreparedStatement lock =
+          blocker.prepareStatement("SELECT 1 FROM investment.listings WHERE id = ? FOR UPDATE")) {
+        lock.setObject(1, listing);
+        lock.executeQuery().close();
+      }
+      long started = System.nanoTime();
+      busy = invest(user, listing, "100.00", "held");
+      assertThat(Duration.ofNanos(System.nanoTime() - started))
+          .as("answered after the bid timeout, not at once")
+          .isGreaterThanOrEqualTo(properties.bidTimeout().minusMillis(100));
+      assertThat(busy.statusCode()).as(busy.body()).isEqualTo(503);
+      assertThat(code(busy)).isEqualTo("SERVICE_BUSY");
+      assertThat(busy.headers().firstValue("Content-Type").orElse("")).contains("problem+json");
+      assertThat(store.listing(listing).orElseThrow().raisedMinor())
+          .as("nothing committed while the row is held")
+          .isZero();
+      blocker.rollback();
+    }
+    HttpResponse<String> again = invest(user, listing, "100.00", "held");
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (again.statusCode() == 503 && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      again = invest(user, listing, "100.00", "held");
+    }
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+    assertThat(json(again.body()).get("amount").asString()).isEqualTo("100.00");
+    assertThat(funds(user.userId()).frozenMinor()).as("frozen once").isEqualTo(10_000);
+    assertThat(store.listing(listing).orElseThrow().raisedMinor()).isEqualTo(10_000);
+    assertThat(
+            json(http.getWithToken("/api/v1/me/investments", user.token()).body())
+                .get("total")
+                .asLong())
+        .as("one investment for the key")
+        .isEqualTo(1);
   }
 
   @Test
