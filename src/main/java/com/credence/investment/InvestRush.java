@@ -228,8 +228,76 @@ class InvestRush implements DisposableBean {
                             b.amountMinor(),
                             b.takeRemaining()))
                 .toList());
+    Decided decided;
+    try {
+      decided = writeRetryingLocks(listing, batch, decisions, clock.instant());
+    } catch (GuardRefused e) {
+      return false;
+    }
+    if (decided == null) {
+      return false;
+    }
+    Map<Integer, ProblemException> unsuitable = decided.unsuitable();
+    InvestmentRow[] rowOf = decided.rowOf();
+    Written written = decided.written();
+    long raised = written.raisedMinor() < 0 ? listing.raisedMinor() : written.raisedMinor();
+    lane.listing = written.raisedMinor() < 0 ? listing : withRaised(listing, raised);
+    // Room the plan gave to a bid that took none (a refused freeze, a key already used, a holding
+    // over the limit) may fit a bid the plan refused as over remaining.
+    boolean roomLeft = !unsuitable.isEmpty() || written.inserted().size() < decided.rows();
+    answer(lane, batch, decisions, unsuitable, rowOf, written, roomLeft);
+    if (raised == listing.amountMinor() && written.raisedMinor() >= 0) {
+      FullListener listener = fullListener;
+      if (listener != null) {
+        funding.execute(() -> listener.listingFull(listing.id()));
+      }
+    }
+    return true;
+  }
+
+  /** What one transaction decided and wrote for a batch. */
+  private record Decided(
+      Map<Integer, ProblemException> unsuitable,
+      InvestmentRow[] rowOf,
+      int rows,
+      Written written) {}
+
+  /**
+   * Checks holdings and writes the batch in one transaction, again when PostgreSQL chose it as a
+   * deadlock's victim or a lock wait failed: that transaction rolled back and wrote nothing, so the
+   * batch is decided and written as if for the first time.
+   */
+  private @Nullable Decided writeRetryingLocks(
+      ListingRow listing, List<Bid> batch, List<BidPlan.Decision> decisions, Instant now) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return tx.execute(s -> decideAndWriteRows(listing, batch, decisions, now));
+      } catch (PessimisticLockingFailureException e) {
+        if (attempt >= LOCK_RETRIES) {
+          throw e;
+        }
+        LOG.warn(
+            "Listing {}: a batch of {} bids lost a lock, written again",
+            listing.id(),
+            batch.size());
+      }
+    }
+  }
+
+  /**
+   * First locks the bidders' accounts and the listing's escrow, in the ledger's one order: from
+   * then until this transaction ends no other batch (another listing's lane, or another node) can
+   * freeze money of these investors, and every batch that did has committed. So the holding check
+   * that follows reads each investor's exposure exactly, and two bids of one investor on two
+   * listings are checked one after the other. Then writes the accepted rows.
+   */
+  private Decided decideAndWriteRows(
+      ListingRow listing, List<Bid> batch, List<BidPlan.Decision> decisions, Instant now) {
+    Set<AccountId> accounts = new HashSet<>();
+    batch.forEach(b -> accounts.add(b.accountId()));
+    accounts.add(new AccountId(listing.escrowAccountId()));
+    ledger.lockAccounts(accounts);
     Map<Integer, ProblemException> unsuitable = overHoldingLimit(batch, decisions);
-    Instant now = clock.instant();
     List<InvestmentRow> rows = new ArrayList<>();
     InvestmentRow[] rowOf = new InvestmentRow[batch.size()];
     for (int i = 0; i < batch.size(); i++) {
@@ -252,47 +320,8 @@ class InvestRush implements DisposableBean {
         rows.add(rowOf[i]);
       }
     }
-    Written written;
-    try {
-      written = rows.isEmpty() ? Written.NOTHING : writeRetryingLocks(listing, rows);
-    } catch (GuardRefused e) {
-      return false;
-    }
-    if (written == null) {
-      return false;
-    }
-    long raised = written.raisedMinor() < 0 ? listing.raisedMinor() : written.raisedMinor();
-    lane.listing = written.raisedMinor() < 0 ? listing : withRaised(listing, raised);
-    // Room the plan gave to a bid that took none (a refused freeze, a key already used, a holding
-    // over the limit) may fit a bid the plan refused as over remaining.
-    boolean roomLeft = !unsuitable.isEmpty() || written.inserted().size() < rows.size();
-    answer(lane, batch, decisions, unsuitable, rowOf, written, roomLeft);
-    if (raised == listing.amountMinor() && written.raisedMinor() >= 0) {
-      FullListener listener = fullListener;
-      if (listener != null) {
-        funding.execute(() -> listener.listingFull(listing.id()));
-      }
-    }
-    return true;
-  }
-
-  /**
-   * Writes the batch's rows in one transaction, again when PostgreSQL chose it as a deadlock's
-   * victim or a lock wait failed: that transaction rolled back and wrote nothing, so the same rows
-   * are written as if for the first time.
-   */
-  private @Nullable Written writeRetryingLocks(ListingRow listing, List<InvestmentRow> rows) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return tx.execute(s -> writeRows(listing, rows));
-      } catch (PessimisticLockingFailureException e) {
-        if (attempt >= LOCK_RETRIES) {
-          throw e;
-        }
-        LOG.warn(
-            "Listing {}: a batch of {} bids lost a lock, written again", listing.id(), rows.size());
-      }
-    }
+    Written written = rows.isEmpty() ? Written.NOTHING : writeRows(listing, rows);
+    return new Decided(unsuitable, rowOf, rows.size(), written);
   }
 
   /**
@@ -300,8 +329,7 @@ class InvestRush implements DisposableBean {
    * the stored investments (one round trip per batch) in arrival order, each accepted bid adding to
    * its investor's holding. A bid the plan refused as over remaining is checked too, since
    * suitability comes first in the order of refusals. The request thread checked the bid's own
-   * amount only. Bids of one investor on two listings written at the same moment by two lanes do
-   * not see each other.
+   * amount only. Called with the bidders' accounts locked ({@link #decideAndWriteRows}).
    */
   private Map<Integer, ProblemException> overHoldingLimit(
       List<Bid> batch, List<BidPlan.Decision> decisions) {

@@ -2,6 +2,7 @@ package com.credence.investment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.credence.identity.IdentityTestUsers;
 import com.credence.identity.IdentityTestUsers.TestUser;
 import com.credence.investment.persistence.InvestmentRow;
 import java.net.http.HttpResponse;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -101,5 +103,55 @@ class InvestRushConcurrencyIT extends InvestmentFixture {
     }
     assertThat(statusCounts.keySet())
         .allMatch(k -> k.equals("201") || k.startsWith("409") || k.startsWith("422"));
+  }
+
+  /**
+   * One investor 100 CNY below their holding limit bids 100 CNY on two listings at the same moment:
+   * two lanes write the bids, and only one may be accepted. Several rounds, a new investor each.
+   */
+  @Test
+  void bidsOnTwoListingsAtOnceNeverTakeAnInvestorPastTheHoldingLimit() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 5; round++) {
+        // BALANCED may hold 300,000 CNY.
+        TestUser user = investor(301_000, IdentityTestUsers.BALANCED);
+        UUID base = listing(Terms.of(300_000));
+        HttpResponse<String> held = invest(user, base, "299900.00", "base");
+        assertThat(held.statusCode()).as(held.body()).isEqualTo(201);
+        List<UUID> both = List.of(listing(Terms.of(10_000)), listing(Terms.of(10_000)));
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+        for (UUID l : both) {
+          answers.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    return invest(user, l, "100.00", "at-once-" + l);
+                  }));
+        }
+        start.countDown();
+        List<HttpResponse<String>> rs = new ArrayList<>();
+        for (Future<HttpResponse<String>> f : answers) {
+          rs.add(f.get(30, TimeUnit.SECONDS));
+        }
+        List<String> seen = rs.stream().map(r -> r.statusCode() + " " + r.body()).toList();
+        assertThat(rs.stream().filter(r -> r.statusCode() == 201).count())
+            .as("round %d: %s", round, seen)
+            .isEqualTo(1);
+        HttpResponse<String> refused =
+            rs.stream().filter(r -> r.statusCode() != 201).findFirst().orElseThrow();
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        assertThat(code(refused)).isEqualTo("NOT_SUITABLE");
+        assertThat(funds(user.userId()).frozenMinor())
+            .as("round %d: the investor holds exactly the limit", round)
+            .isEqualTo(30_000_000);
+        long raised =
+            both.stream().mapToLong(l -> store.listing(l).orElseThrow().raisedMinor()).sum();
+        assertThat(raised).isEqualTo(10_000);
+      }
+    } finally {
+      pool.shutdown();
+    }
   }
 }
