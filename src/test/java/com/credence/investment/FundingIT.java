@@ -160,6 +160,10 @@ class FundingIT extends InvestmentFixture {
                 .get("status")
                 .asString())
         .isEqualTo("SETTLED");
+    outcomes.loanStatusChanged(loanId, ListingStatus.REPAYING);
+    assertThat(store.listing(listing).orElseThrow().status())
+        .as("a late REPAYING does not take a settled listing back")
+        .isEqualTo(ListingStatus.SETTLED);
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> outcomes.loanStatusChanged(loanId, ListingStatus.FAILED))
         .isInstanceOf(IllegalArgumentException.class);

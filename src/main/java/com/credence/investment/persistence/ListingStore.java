@@ -347,12 +347,15 @@ public class ListingStore {
     return listings;
   }
 
-  /** Sets the status of the listings of these loans, set-based. */
+  /**
+   * Sets the status of the listings of these loans, set-based. SETTLED is final: a late or repeated
+   * message (events are delivered at least once) does not take a settled listing back.
+   */
   public int updateLoanStatuses(java.util.Collection<UUID> loanIds, ListingStatus status) {
     return jdbc.sql(
             """
             UPDATE investment.listings SET status = :s
-             WHERE loan_id = ANY(:loans) AND status <> :s
+             WHERE loan_id = ANY(:loans) AND status <> :s AND status <> 'SETTLED'
             """)
         .param("loans", loanIds.toArray(UUID[]::new))
         .param("s", status.name())
