@@ -151,6 +151,11 @@ class FundingIT extends InvestmentFixture {
     outcomes.loanStatusChanged(loanId, ListingStatus.REPAYING);
     assertThat(store.listing(listing).orElseThrow().status()).isEqualTo(ListingStatus.REPAYING);
     outcomes.loanStatusChanged(loanId, ListingStatus.REPAYING);
+    outcomes.loanStatusChanged(loanId, ListingStatus.DEFAULTED);
+    outcomes.loanStatusChanged(loanId, ListingStatus.REPAYING);
+    assertThat(store.listing(listing).orElseThrow().status())
+        .as("a late REPAYING does not take a defaulted listing back")
+        .isEqualTo(ListingStatus.DEFAULTED);
     outcomes.loanStatusChanged(loanId, ListingStatus.SETTLED);
     assertThat(store.listing(listing).orElseThrow().status()).isEqualTo(ListingStatus.SETTLED);
     assertThat(

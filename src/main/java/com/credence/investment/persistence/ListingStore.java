@@ -348,14 +348,16 @@ public class ListingStore {
   }
 
   /**
-   * Sets the status of the listings of these loans, set-based. SETTLED is final: a late or repeated
-   * message (events are delivered at least once) does not take a settled listing back.
+   * Sets the status of the listings of these loans, set-based. REPAYING only follows FULL (the loan
+   * was booked) and SETTLED is final: a late or repeated message (events are delivered at least
+   * once) does not take a defaulted or settled listing back.
    */
   public int updateLoanStatuses(java.util.Collection<UUID> loanIds, ListingStatus status) {
     return jdbc.sql(
             """
             UPDATE investment.listings SET status = :s
              WHERE loan_id = ANY(:loans) AND status <> :s AND status <> 'SETTLED'
+               AND (:s <> 'REPAYING' OR status = 'FULL')
             """)
         .param("loans", loanIds.toArray(UUID[]::new))
         .param("s", status.name())
