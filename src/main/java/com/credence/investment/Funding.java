@@ -137,6 +137,9 @@ class Funding {
       return;
     }
     boolean capsOk = full && capsAllow(l);
+    if (capsOk) {
+      postFreezes(listingId, Integer.MAX_VALUE);
+    }
     tx.executeWithoutResult(
         s -> {
           ListingRow locked = store.lockListing(listingId).orElseThrow();
@@ -144,7 +147,8 @@ class Funding {
             return;
           }
           if (locked.status() == ListingStatus.FULL && full) {
-            if (capsOk) {
+            // A funding that has begun posting freezes is finished: the caps allowed it then.
+            if (capsOk || !store.investmentsInStatus(listingId, "ACTIVE", 1).isEmpty()) {
               disburse(locked, NotificationKind.LISTING_FUNDED);
             } else {
               fail(locked, now, NotificationKind.LISTING_FAILED);
@@ -283,6 +287,65 @@ class Funding {
     return Boolean.TRUE.equals(expired);
   }
 
+  /**
+   * Posts a full listing's freezes into its escrow before the disbursement, {@code funding-chunk}
+   * per transaction: each holds the listing row's lock and the locks of its own investors' accounts
+   * only, so the invest rush's batches on other listings with the same investors wait for one
+   * chunk, not for the whole funding. Posted investments become ACTIVE. A listing that is not FULL,
+   * or is disbursed already, is left alone; a stopped run leaves the rest FROZEN for the next one
+   * (or for the disbursement, which posts what is still frozen).
+   *
+   * @return how many chunks this call posted (at most {@code maxChunks})
+   */
+  int postFreezes(UUID listingId, int maxChunks) {
+    int chunks = 0;
+    while (chunks < maxChunks) {
+      Boolean posted =
+          tx.execute(
+              s -> {
+                ListingRow locked = store.lockListing(listingId).orElse(null);
+                if (locked == null
+                    || locked.status() != ListingStatus.FULL
+                    || locked.loanId() != null) {
+                  return false;
+                }
+                List<InvestmentRow> chunk =
+                    store.investmentsInStatus(listingId, "FROZEN", properties.fundingChunk());
+                if (chunk.isEmpty()) {
+                  return false;
+                }
+                ledger.lockAccounts(accountsOf(locked, chunk));
+                apply(posts(locked, chunk));
+                int moved =
+                    store.setInvestmentStatus(
+                        chunk.stream().map(InvestmentRow::id).toList(), "FROZEN", "ACTIVE");
+                Invariants.check(
+                    moved == chunk.size(),
+                    "listing %s: %s of %s posted investments moved to ACTIVE",
+                    listingId,
+                    moved,
+                    chunk.size());
+                return true;
+              });
+      if (!Boolean.TRUE.equals(posted)) {
+        return chunks;
+      }
+      chunks++;
+    }
+    return chunks;
+  }
+
+  private List<CreateTransfer> posts(ListingRow l, List<InvestmentRow> frozen) {
+    String reference = "listing:" + l.id();
+    List<CreateTransfer> posts = new ArrayList<>(frozen.size());
+    for (InvestmentRow i : frozen) {
+      posts.add(
+          CreateTransfer.post(
+              TransferId.newId(clock), new TransferId(i.transferId()), i.amountMinor(), reference));
+    }
+    return posts;
+  }
+
   private List<InvestmentRow> frozen(ListingRow l) {
     return store.investmentsOfListing(l.id()).stream()
         .filter(i -> "FROZEN".equals(i.status()))
@@ -301,21 +364,24 @@ class Funding {
     }
   }
 
+  /**
+   * Posts what is still frozen (all of it for a partial loan; what {@link #postFreezes} left for a
+   * full listing), pays the borrower and the fee, and makes the holdings: one transaction.
+   */
   private void disburse(ListingRow l, NotificationKind kind) {
-    List<InvestmentRow> frozen = frozen(l);
+    List<InvestmentRow> invested =
+        store.investmentsOfListing(l.id()).stream()
+            .filter(i -> "FROZEN".equals(i.status()) || "ACTIVE".equals(i.status()))
+            .toList();
+    List<InvestmentRow> frozen =
+        invested.stream().filter(i -> "FROZEN".equals(i.status())).toList();
     long principal = l.raisedMinor();
     Invariants.check(
-        frozen.stream().mapToLong(InvestmentRow::amountMinor).sum() == principal,
-        "listing %s: frozen investments do not add up to raised %s",
+        invested.stream().mapToLong(InvestmentRow::amountMinor).sum() == principal,
+        "listing %s: investments do not add up to raised %s",
         l.id(),
         principal);
-    String reference = "listing:" + l.id();
-    List<CreateTransfer> posts = new ArrayList<>();
-    for (InvestmentRow i : frozen) {
-      posts.add(
-          CreateTransfer.post(
-              TransferId.newId(clock), new TransferId(i.transferId()), i.amountMinor(), reference));
-    }
+    List<CreateTransfer> posts = posts(l, frozen);
     UUID loanId = l.applicationId();
     AccountId escrow = new AccountId(l.escrowAccountId());
     AccountId borrower =
@@ -349,7 +415,7 @@ class Funding {
     ledger.createTransfers(payout, BatchMode.ATOMIC);
     List<HoldingSplit.Part> parts =
         HoldingSplit.holdings(
-            frozen.stream()
+            invested.stream()
                 .map(
                     i ->
                         new HoldingSplit.Part(
@@ -397,7 +463,7 @@ class Funding {
             Money.cny(l.monthlyFeeMinor()),
             l.investorServiceFeeBps(),
             funded));
-    notifier.listingEvent(l, kind, frozen, principal, null, now);
+    notifier.listingEvent(l, kind, invested, principal, null, now);
     LOG.info("Listing {} funded: loan {}, {} holdings", l.id(), loanId, holdings.size());
   }
 

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     freezes have no timeout of their own, so they always outlive it
  * @param investorFactsTtl how long the invest path trusts a remembered suitability (the bound for a
  *     new risk assessment taken on another node; on this node it applies at once)
+ * @param fundingChunk how many freezes a full listing's funding posts per transaction before the
+ *     disbursement (each transaction holds those investors' account locks only)
  */
 @ConfigurationProperties("credence.investment")
 public record InvestmentProperties(
@@ -26,7 +28,8 @@ public record InvestmentProperties(
     @DefaultValue("5000") int minPartialShareBps,
     @DefaultValue("7000") int autoInvestShareBps,
     @DefaultValue("3d") Duration offerWindow,
-    @DefaultValue("60s") Duration investorFactsTtl) {
+    @DefaultValue("60s") Duration investorFactsTtl,
+    @DefaultValue("500") int fundingChunk) {
 
   public InvestmentProperties {
     if (batchMax < 1 || batchMax > 4000) {
@@ -34,6 +37,9 @@ public record InvestmentProperties(
     }
     if (workers < 1) {
       throw new IllegalArgumentException("credence.investment.workers is at least 1");
+    }
+    if (fundingChunk < 1 || fundingChunk > 4000) {
+      throw new IllegalArgumentException("credence.investment.funding-chunk is 1-4000");
     }
     if (offerWindow.isNegative() || offerWindow.isZero()) {
       throw new IllegalArgumentException("credence.investment.offer-window is positive");

@@ -16,6 +16,62 @@ import tools.jackson.databind.JsonNode;
 class FundingIT extends InvestmentFixture {
 
   @org.springframework.beans.factory.annotation.Autowired LoanOutcomes outcomes;
+  @org.springframework.beans.factory.annotation.Autowired InvestRush rush;
+
+  /**
+   * A full listing's freezes are posted a chunk at a time before the disbursement ({@code
+   * funding-chunk} is 2 in the tests). A funding stopped after its first chunk is finished by the
+   * next run: every freeze posted once, the holdings exact.
+   */
+  @Test
+  void aFundingStoppedAfterItsFirstChunkIsFinishedByTheNextRun() {
+    UUID listing = listing(Terms.of(1_000));
+    TestUser a = investor(1_000);
+    TestUser b = investor(1_000);
+    TestUser c = investor(1_000);
+    assertThat(invest(a, listing, "300.00", "a").statusCode()).isEqualTo(201);
+    assertThat(invest(b, listing, "300.00", "b").statusCode()).isEqualTo(201);
+    // The funding the last bid starts is held back, as if the node stopped before it ran.
+    rush.onFull(id -> {});
+    try {
+      assertThat(invest(c, listing, "400.00", "c").statusCode()).isEqualTo(201);
+    } finally {
+      rush.onFull(funding::settle);
+    }
+    assertThat(funding.postFreezes(listing, 1)).isEqualTo(1);
+    List<String> statuses =
+        store.investmentsOfListing(listing).stream().map(i -> i.status()).sorted().toList();
+    assertThat(statuses).containsExactly("ACTIVE", "ACTIVE", "FROZEN");
+    var row = store.listing(listing).orElseThrow();
+    assertThat(row.loanId()).as("not disbursed yet").isNull();
+    long posted =
+        store.investmentsOfListing(listing).stream()
+            .filter(i -> "ACTIVE".equals(i.status()))
+            .mapToLong(i -> i.amountMinor())
+            .sum();
+    assertThat(
+            ledger.balance(new com.credence.ledger.AccountId(row.escrowAccountId())).totalMinor())
+        .as("the first chunk is in the escrow")
+        .isEqualTo(posted);
+
+    funding.settle(listing);
+    funding.settle(listing);
+    assertThat(funded.count(listing)).isEqualTo(1);
+    assertThat(store.investmentsOfListing(listing))
+        .allSatisfy(i -> assertThat(i.status()).isEqualTo("ACTIVE"));
+    assertThat(
+            store.holdingsOfListing(listing).stream().mapToLong(HoldingRow::principalMinor).sum())
+        .isEqualTo(100_000);
+    assertThat(
+            ledger.balance(new com.credence.ledger.AccountId(row.escrowAccountId())).totalMinor())
+        .isZero();
+    for (TestUser u : List.of(a, b, c)) {
+      assertThat(funds(u.userId()).frozenMinor()).isZero();
+    }
+    assertThat(funds(a.userId()).totalMinor()).isEqualTo(70_000);
+    assertThat(funds(b.userId()).totalMinor()).isEqualTo(70_000);
+    assertThat(funds(c.userId()).totalMinor()).isEqualTo(60_000);
+  }
 
   @Test
   void aFullListingIsDisbursedTheFeeChargedAndTheHoldingsCreated() {

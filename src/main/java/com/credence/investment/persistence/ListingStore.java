@@ -495,6 +495,33 @@ public class ListingStore {
     return exposures;
   }
 
+  /** At most {@code limit} of the listing's investments in {@code status}, in id order. */
+  public List<InvestmentRow> investmentsInStatus(UUID listingId, String status, int limit) {
+    return jdbc.sql(
+            "SELECT "
+                + INVESTMENT_COLUMNS
+                + " FROM investment.investments WHERE listing_id = :l AND status = :s"
+                + " ORDER BY id LIMIT :n")
+        .param("l", listingId)
+        .param("s", status)
+        .param("n", limit)
+        .query(INVESTMENT)
+        .list();
+  }
+
+  /** Moves these investments from {@code from} to {@code to}; the number moved. */
+  public int setInvestmentStatus(java.util.Collection<UUID> ids, String from, String to) {
+    return jdbc.sql(
+            """
+            UPDATE investment.investments SET status = :to
+             WHERE id = ANY(:ids) AND status = :from
+            """)
+        .param("ids", ids.toArray(UUID[]::new))
+        .param("from", from)
+        .param("to", to)
+        .update();
+  }
+
   public void setInvestmentStatus(UUID listingId, String from, String to) {
     jdbc.sql(
             """
