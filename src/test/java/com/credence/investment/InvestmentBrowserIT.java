@@ -2,6 +2,7 @@ package com.credence.investment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.credence.identity.IdentityTestUsers;
 import com.credence.identity.IdentityTestUsers.TestUser;
 import com.credence.support.BrowserSupport;
 import java.util.UUID;
@@ -13,7 +14,10 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 
-/** In headless Chromium: an investor finds a listing, invests, and sees it in the portfolio. */
+/**
+ * In headless Chromium at a phone's width: an investor finds a listing, invests, and sees it in the
+ * portfolio; a borrower accepts a partial loan offer and the investor reads the notification.
+ */
 class InvestmentBrowserIT extends InvestmentFixture {
 
   private static ChromeDriver browser;
@@ -45,11 +49,7 @@ class InvestmentBrowserIT extends InvestmentFixture {
     }
   }
 
-  @Test
-  void anInvestorFindsAListingInvestsAndSeesItInThePortfolio() {
-    UUID listing = listing(Terms.of(8_000));
-    String title = store.listing(listing).orElseThrow().title();
-    TestUser user = investor(1_000);
+  private void signInOnAPhone(TestUser user) {
     browser.manage().deleteAllCookies();
     browser.manage().window().setSize(new Dimension(375, 812));
     browser.get(http.baseUrl() + "/login");
@@ -57,16 +57,60 @@ class InvestmentBrowserIT extends InvestmentFixture {
     browser.findElement(By.id("password")).sendKeys(user.password());
     browser.findElement(By.id("password")).submit();
     BrowserSupport.waitUntil(browser, () -> !browser.getCurrentUrl().contains("/login"));
+  }
+
+  private static void assertFitsAPhone() {
+    JavascriptExecutor js = browser;
+    long scrollWidth =
+        ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
+    long viewport = ((Number) js.executeScript("return window.innerWidth")).longValue();
+    assertThat(scrollWidth).as("fits a phone").isLessThanOrEqualTo(viewport);
+  }
+
+  /**
+   * On a phone: the borrower of a partial listing accepts the offer on its page, and the investor
+   * reads what happened on the notifications page.
+   */
+  @Test
+  void aBorrowerAcceptsAPartialOfferAndTheInvestorReadsItsNotification() {
+    TestUser borrower = IdentityTestUsers.registered(http, "BORROWER");
+    UUID listing = listing(Terms.of(1_000).opens(clock.instant(), 1).partial(), borrower.userId());
+    TestUser investor = investor(1_000);
+    assertThat(invest(investor, listing, "600.00", "a").statusCode()).isEqualTo(201);
+    passDays(2);
+    funding.settle(listing);
+    assertThat(store.listing(listing).orElseThrow().status()).isEqualTo(ListingStatus.OFFERED);
+
+    signInOnAPhone(borrower);
+    browser.get(http.baseUrl() + "/me/offers/" + listing);
+    assertThat(browser.findElement(By.id("offer-raised")).getText()).isEqualTo("¥600.00");
+    assertFitsAPhone();
+    click(browser.findElement(By.id("offer-accept")));
+    BrowserSupport.waitUntil(
+        browser, () -> !browser.findElements(By.id("offer-message")).isEmpty());
+    assertThat(browser.findElements(By.id("offer-forms"))).as("answered: no forms").isEmpty();
+    assertThat(store.listing(listing).orElseThrow().loanId()).as("disbursed").isNotNull();
+    assertFitsAPhone();
+
+    signInOnAPhone(investor);
+    browser.get(http.baseUrl() + "/me/notifications");
+    assertThat(browser.findElement(By.id("notifications-list")).getText()).contains("¥600.00");
+    assertFitsAPhone();
+  }
+
+  @Test
+  void anInvestorFindsAListingInvestsAndSeesItInThePortfolio() {
+    UUID listing = listing(Terms.of(8_000));
+    String title = store.listing(listing).orElseThrow().title();
+    TestUser user = investor(1_000);
+    signInOnAPhone(user);
 
     browser.get(http.baseUrl() + "/listings?sort=NEWEST&product=CAR");
     click(browser.findElement(By.linkText(title)));
     BrowserSupport.waitUntil(browser, () -> browser.getCurrentUrl().endsWith(listing.toString()));
     JavascriptExecutor js = browser;
     assertThat(js.executeScript("return typeof htmx")).isEqualTo("object");
-    long scrollWidth =
-        ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
-    long viewport = ((Number) js.executeScript("return window.innerWidth")).longValue();
-    assertThat(scrollWidth).as("fits a phone").isLessThanOrEqualTo(viewport);
+    assertFitsAPhone();
 
     browser.findElement(By.id("invest-amount")).sendKeys("150");
     click(browser.findElement(By.id("invest-submit")));
