@@ -74,12 +74,8 @@ class InvestmentBrowserIT extends InvestmentFixture {
   @Test
   void aBorrowerAcceptsAPartialOfferAndTheInvestorReadsItsNotification() {
     TestUser borrower = IdentityTestUsers.registered(http, "BORROWER");
-    UUID listing = listing(Terms.of(1_000).opens(clock.instant(), 1).partial(), borrower.userId());
     TestUser investor = investor(1_000);
-    assertThat(invest(investor, listing, "600.00", "a").statusCode()).isEqualTo(201);
-    passDays(2);
-    funding.settle(listing);
-    assertThat(store.listing(listing).orElseThrow().status()).isEqualTo(ListingStatus.OFFERED);
+    UUID listing = offeredPartialLoan(borrower, investor, "600.00");
 
     signInOnAPhone(borrower);
     browser.get(http.baseUrl() + "/me/offers/" + listing);

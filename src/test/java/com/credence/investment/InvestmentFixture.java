@@ -195,6 +195,19 @@ abstract class InvestmentFixture extends IntegrationTestBase {
     return http.send(b);
   }
 
+  /**
+   * A partial-loan listing of 1,000 CNY of {@code borrower} that {@code investor} bid {@code
+   * amount} on, past its deadline and settled: OFFERED to the borrower.
+   */
+  UUID offeredPartialLoan(TestUser borrower, TestUser investor, String amount) {
+    UUID listing = listing(Terms.of(1_000).opens(clock.instant(), 1).partial(), borrower.userId());
+    assertThat(invest(investor, listing, amount, "offered").statusCode()).isEqualTo(201);
+    passDays(2);
+    funding.settle(listing);
+    assertThat(store.listing(listing).orElseThrow().status()).isEqualTo(ListingStatus.OFFERED);
+    return listing;
+  }
+
   /** Moves the shared business clock {@code days} on (it only ever moves forward). */
   void passDays(int days) {
     var now = json(http.get("/api/v1/sim/clock").body());

@@ -199,12 +199,8 @@ class NotificationsIT extends InvestmentFixture {
   @Test
   void theBorrowerAnswersTheOfferOnItsPageLinkedFromTheApplication() {
     TestUser borrower = IdentityTestUsers.registered(http, "BORROWER");
-    UUID listing = listing(Terms.of(1_000).opens(clock.instant(), 1).partial(), borrower.userId());
     TestUser a = investor(1_000);
-    assertThat(invest(a, listing, "800.00", "o1").statusCode()).isEqualTo(201);
-    passDays(2);
-    funding.settle(listing);
-    assertThat(store.listing(listing).orElseThrow().status()).isEqualTo(ListingStatus.OFFERED);
+    UUID listing = offeredPartialLoan(borrower, a, "800.00");
 
     PageSession stranger = signIn(investor(0));
     assertThat(stranger.get("/me/offers/" + listing).statusCode()).isEqualTo(404);

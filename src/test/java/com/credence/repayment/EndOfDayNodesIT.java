@@ -11,7 +11,6 @@ import com.credence.ledger.LedgerChecker;
 import com.credence.ledger.LedgerService;
 import com.credence.repayment.domain.HolderSplit;
 import com.credence.repayment.persistence.RepaymentStore;
-import com.credence.shared.RepaymentMethod;
 import com.credence.support.IntegrationTestBase;
 import java.time.Clock;
 import java.time.Duration;
@@ -171,16 +170,7 @@ class EndOfDayNodesIT extends IntegrationTestBase {
     TestUser borrower = IdentityTestUsers.registered(http, "BORROWER");
     RepaymentFixture.Loan loan =
         fixture.fund(
-            borrower.userId(),
-            new RepaymentFixture.Terms(
-                1_000_000,
-                900,
-                1,
-                RepaymentMethod.EQUAL_INSTALLMENT,
-                day.minusMonths(1),
-                300,
-                1000,
-                new long[] {500_000, 300_000, 200_000}));
+            borrower.userId(), RepaymentFixture.Terms.equalInstallments(1, day.minusMonths(1)));
     List<InstallmentView> schedule = repayment.schedule(borrower.userId(), Set.of(), loan.loanId());
     assertThat(schedule).hasSize(1);
     InstallmentView installment = schedule.get(0);

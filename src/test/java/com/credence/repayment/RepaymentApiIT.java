@@ -9,7 +9,6 @@ import com.credence.ledger.LedgerChecker;
 import com.credence.ledger.LedgerService;
 import com.credence.shared.BusinessCalendar;
 import com.credence.shared.ProblemException;
-import com.credence.shared.RepaymentMethod;
 import com.credence.support.IntegrationTestBase;
 import com.credence.support.PageSession;
 import com.credence.support.TestSupportConfiguration;
@@ -57,17 +56,7 @@ class RepaymentApiIT extends IntegrationTestBase {
 
   private RepaymentFixture.Loan loan(TestUser borrower, LocalDate valueDate, long deposit) {
     RepaymentFixture.Loan loan =
-        fixture.fund(
-            borrower.userId(),
-            new RepaymentFixture.Terms(
-                1_000_000,
-                900,
-                6,
-                RepaymentMethod.EQUAL_INSTALLMENT,
-                valueDate,
-                300,
-                1000,
-                new long[] {500_000, 300_000, 200_000}));
+        fixture.fund(borrower.userId(), RepaymentFixture.Terms.equalInstallments(6, valueDate));
     if (deposit > 0) {
       fixture.deposit(loan.borrowerAccount(), deposit);
     }

@@ -68,7 +68,24 @@ final class RepaymentFixture {
       LocalDate valueDate,
       long monthlyFeeMinor,
       int serviceFeeBps,
-      long[] holdings) {}
+      long[] holdings) {
+
+    /**
+     * 10,000 CNY at 9.00% in equal installments, a 3.00 CNY monthly fee, a 10% service fee, held
+     * 5,000 / 3,000 / 2,000 CNY.
+     */
+    static Terms equalInstallments(int termMonths, LocalDate valueDate) {
+      return new Terms(
+          1_000_000,
+          900,
+          termMonths,
+          RepaymentMethod.EQUAL_INSTALLMENT,
+          valueDate,
+          300,
+          1000,
+          new long[] {500_000, 300_000, 200_000});
+    }
+  }
 
   Loan fund(UUID borrowerId, Terms t) {
     UUID loanId = UUID.randomUUID();
