@@ -1,5 +1,7 @@
 -- W1 invest rush for wrk (InvestRushBenchmark). Arguments after "--": the file of listing ids,
--- the file of bearer tokens (one investor per line), the prefix of the answer files.
+-- the file of bearer tokens (one investor per line), the prefix of the answer files, and this
+-- run's own prefix of idempotency keys (the warm-up and the rush bid for the same investors, and a
+-- key is the investor's: a key used again with another body is refused as reused).
 --
 -- Every connection bids 50-200 CNY for a random investor on a random listing this thread still
 -- believes open, with a new idempotency key, until every listing has answered LISTING_NOT_OPEN.
@@ -31,7 +33,7 @@ function setup(thread)
 end
 
 local listings, tokens, open = {}, {}, {}
-local out, prefix
+local out, prefix, key_prefix
 local stopped = false
 local sent, answered, written, counter = 0, 0, 0, 0
 
@@ -44,6 +46,7 @@ function init(args)
     tokens[#tokens + 1] = line
   end
   prefix = args[3]
+  key_prefix = args[4]
   out = assert(io.open(prefix .. "-" .. thread_no .. ".tsv", "w"))
   math.randomseed(thread_no * 7919 + micros() % 1000003)
 end
@@ -69,7 +72,7 @@ function request()
   return wrk.format("POST", "/api/v1/listings/" .. listings[listing] .. "/investments", {
     ["Content-Type"] = "application/json",
     ["Authorization"] = "Bearer " .. tokens[user],
-    ["Idempotency-Key"] = "rush-" .. thread_no .. "-" .. counter,
+    ["Idempotency-Key"] = key_prefix .. "-" .. thread_no .. "-" .. counter,
     ["X-Request-Id"] = id,
   }, '{"amount":"' .. string.format("%d.%02d", math.floor(amount / 100), amount % 100) .. '"}')
 end

@@ -247,6 +247,14 @@ public final class InvestRushBenchmark {
   /** What a driver brought back: every answered bid, the refusals by code, the rush's length. */
   record Driven(List<Answer> answers, Map<String, Integer> codes, double seconds, String driver) {}
 
+  /**
+   * The idempotency keys' prefix of one drive. The warm-up and the rush bid for the same investors,
+   * and an investor's key used again with another body is refused as reused.
+   */
+  private static String runKeys() {
+    return "rush-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
   /** Bids on {@code listings} until every one is full, then waits until they are disbursed. */
   private Driven drive(List<TestUser> users, List<UUID> listings, int clients) throws Exception {
     if (listings.isEmpty()) {
@@ -304,7 +312,8 @@ public final class InvestRushBenchmark {
                 "--",
                 listingFile.toString(),
                 tokenFile.toString(),
-                prefix)
+                prefix,
+                runKeys())
             .redirectErrorStream(true)
             .start();
     // wrk runs for its whole duration even when its threads have stopped; SIGINT ends it.
@@ -360,6 +369,7 @@ public final class InvestRushBenchmark {
     List<Answer> answers = Collections.synchronizedList(new ArrayList<>());
     Map<String, Integer> codes = new ConcurrentHashMap<>();
     AtomicLong keys = new AtomicLong();
+    String run = runKeys();
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     List<Future<?>> done = new ArrayList<>();
     long start = System.nanoTime();
@@ -383,7 +393,7 @@ public final class InvestRushBenchmark {
                           http.request("/api/v1/listings/" + listing + "/investments")
                               .header("Content-Type", "application/json")
                               .header("Authorization", "Bearer " + user.token())
-                              .header("Idempotency-Key", "rush-" + keys.incrementAndGet())
+                              .header("Idempotency-Key", run + "-" + keys.incrementAndGet())
                               .POST(
                                   HttpRequest.BodyPublishers.ofString(
                                       "{\"amount\":\"" + Money.cny(amount).toApiString() + "\"}",

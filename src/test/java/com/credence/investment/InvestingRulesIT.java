@@ -157,6 +157,28 @@ class InvestingRulesIT extends InvestmentFixture {
    * listing's row) is answered 503 {@code SERVICE_BUSY}; it commits later, and the same key then
    * answers the one investment it made.
    */
+  /**
+   * Money frozen in a listing that waits for its borrower's yes to a partial loan is still the
+   * investor's exposure: a bid elsewhere that would take it past the holding limit is refused.
+   */
+  @Test
+  void moneyFrozenInAnOfferedListingCountsTowardsTheHoldingLimit() {
+    // BALANCED may hold 300,000 CNY.
+    TestUser user = investor(301_000, IdentityTestUsers.BALANCED);
+    offeredPartialLoan(IdentityTestUsers.registered(http, "BORROWER"), user, "500.00");
+    user = signInAgain(user);
+    UUID listing = listing(Terms.of(300_000));
+
+    HttpResponse<String> over = invest(user, listing, "299550.00", "over");
+    assertThat(over.statusCode()).as(over.body()).isEqualTo(422);
+    assertThat(code(over)).isEqualTo("NOT_SUITABLE");
+    assertThat(funds(user.userId()).frozenMinor()).isEqualTo(50_000);
+
+    HttpResponse<String> within = invest(user, listing, "299500.00", "within");
+    assertThat(within.statusCode()).as(within.body()).isEqualTo(201);
+    assertThat(funds(user.userId()).frozenMinor()).isEqualTo(30_000_000);
+  }
+
   @Test
   void aBidItsBatchCannotCommitInTimeIsBusyAndTheSameKeyLearnsTheOutcome() throws Exception {
     UUID listing = listing(Terms.of(10_000));

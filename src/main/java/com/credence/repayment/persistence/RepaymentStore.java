@@ -1,5 +1,6 @@
 package com.credence.repayment.persistence;
 
+import com.credence.shared.ColumnArrays;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,6 +25,9 @@ import org.springframework.stereotype.Repository;
 /** The repayment schema: loans, installments, holdings and their parts, runs, the log. */
 @Repository
 public class RepaymentStore {
+
+  /** Rows per INSERT when a loan's holdings and holder parts are booked. */
+  private static final int ROWS_PER_STATEMENT = 5_000;
 
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
@@ -151,37 +155,55 @@ public class RepaymentStore {
   }
 
   public void insertHoldings(List<HoldingRow> rows) {
-    List<Object[]> args = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i++) {
-      HoldingRow h = rows.get(i);
-      args.add(
-          new Object[] {
-            h.holdingId(), h.loanId(), h.investorId(), h.investorAccount(), h.principalMinor(), i
-          });
-    }
-    template.batchUpdate(
+    ColumnArrays.insert(
+        template,
         """
         INSERT INTO repayment.holdings (holding_id, loan_id, investor_id, investor_account,
-          principal_minor, position) VALUES (?, ?, ?, ?, ?, ?)
+          principal_minor, position)
+        SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::bigint[], ?::int[])
         """,
-        args);
+        new String[] {"uuid", "uuid", "uuid", "uuid", "int8", "int4"},
+        positioned(rows),
+        ROWS_PER_STATEMENT,
+        (p, c, i) -> {
+          HoldingRow h = p.row();
+          c[0][i] = h.holdingId();
+          c[1][i] = h.loanId();
+          c[2][i] = h.investorId();
+          c[3][i] = h.investorAccount();
+          c[4][i] = h.principalMinor();
+          c[5][i] = p.position();
+        });
+  }
+
+  private record Positioned(HoldingRow row, int position) {}
+
+  private static List<Positioned> positioned(List<HoldingRow> rows) {
+    List<Positioned> positioned = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      positioned.add(new Positioned(rows.get(i), i));
+    }
+    return positioned;
   }
 
   public void insertHolderParts(List<HolderPartRow> rows) {
-    template.batchUpdate(
+    ColumnArrays.insert(
+        template,
         """
         INSERT INTO repayment.holder_installments (loan_id, number, holding_id, due_date,
-          principal_minor, interest_minor) VALUES (?, ?, ?, ?, ?, ?)
+          principal_minor, interest_minor)
+        SELECT * FROM unnest(?::uuid[], ?::int[], ?::uuid[], ?::date[], ?::bigint[], ?::bigint[])
         """,
+        new String[] {"uuid", "int4", "uuid", "date", "int8", "int8"},
         rows,
-        2000,
-        (ps, r) -> {
-          ps.setObject(1, r.loanId());
-          ps.setInt(2, r.number());
-          ps.setObject(3, r.holdingId());
-          ps.setDate(4, Date.valueOf(r.dueDate()));
-          ps.setLong(5, r.principalMinor());
-          ps.setLong(6, r.interestMinor());
+        ROWS_PER_STATEMENT,
+        (r, c, i) -> {
+          c[0][i] = r.loanId();
+          c[1][i] = r.number();
+          c[2][i] = r.holdingId();
+          c[3][i] = r.dueDate().toString();
+          c[4][i] = r.principalMinor();
+          c[5][i] = r.interestMinor();
         });
   }
 
