@@ -109,6 +109,15 @@ class Funding {
         LOG.error("Settling listing {} failed; the next run tries again", id, e);
       }
     }
+    for (UUID id : store.refundsPending(DUE_PER_RUN)) {
+      try {
+        if (refund(id, Integer.MAX_VALUE) > 0) {
+          settled++;
+        }
+      } catch (org.springframework.dao.DataAccessException e) {
+        LOG.error("Refunding failed listing {} failed; the next run tries again", id, e);
+      }
+    }
     for (UUID id : offers.due(now, DUE_PER_RUN)) {
       try {
         if (expireOffer(id, now)) {
@@ -122,10 +131,22 @@ class Funding {
   }
 
   /**
-   * Funds a FULL listing, or at its deadline fails an OPEN one or offers the borrower a partial
-   * loan; does nothing when nothing is due.
+   * Funds a FULL listing, or at its deadline fails an OPEN one (and voids its freezes) or offers
+   * the borrower a partial loan; does nothing when nothing is due.
    */
   void settle(UUID listingId) {
+    settle(listingId, Integer.MAX_VALUE);
+  }
+
+  /** {@link #settle}, voiding at most {@code refundChunks} chunks of a failed listing's freezes. */
+  void settle(UUID listingId, int refundChunks) {
+    decide(listingId);
+    if (store.listing(listingId).filter(l -> l.status() == ListingStatus.FAILED).isPresent()) {
+      refund(listingId, refundChunks);
+    }
+  }
+
+  private void decide(UUID listingId) {
     Optional<ListingRow> seen = store.listing(listingId);
     if (seen.isEmpty() || seen.get().loanId() != null) {
       return;
@@ -240,6 +261,9 @@ class Funding {
               return offers.offer(listingId).orElseThrow();
             });
     LOG.info("Listing {}: the borrower answered the offer: {}", listingId, wanted);
+    if (!accept) {
+      refund(listingId, Integer.MAX_VALUE);
+    }
     return java.util.Objects.requireNonNull(answered);
   }
 
@@ -284,7 +308,11 @@ class Funding {
               fail(locked, now, NotificationKind.OFFER_EXPIRED);
               return true;
             });
-    return Boolean.TRUE.equals(expired);
+    if (Boolean.TRUE.equals(expired)) {
+      refund(listingId, Integer.MAX_VALUE);
+      return true;
+    }
+    return false;
   }
 
   /**
@@ -467,22 +495,76 @@ class Funding {
     LOG.info("Listing {} funded: loan {}, {} holdings", l.id(), loanId, holdings.size());
   }
 
+  /**
+   * Marks the listing FAILED (no bid is taken from here on), releases the collateral and tells its
+   * investors and borrower. The freezes are voided after this transaction, by {@link #refund}.
+   */
   private void fail(ListingRow l, Instant now, NotificationKind kind) {
-    String reference = "listing:" + l.id();
     List<InvestmentRow> frozen = frozen(l);
-    List<CreateTransfer> voids = new ArrayList<>();
+    store.markFailed(l.id(), now);
+    risk.releaseCollateral(l.applicationId());
+    notifier.listingEvent(l, kind, frozen, l.raisedMinor(), null, now);
+    LOG.info("Listing {} failed: {} freezes to void", l.id(), frozen.size());
+  }
+
+  /**
+   * Voids a FAILED listing's freezes, {@code funding-chunk} per transaction (ADR 0022), the same
+   * way {@link #postFreezes} posts a full one's: each chunk holds the listing row's lock and its
+   * own investors' account locks only, and moves its investments from FROZEN to REFUNDED. When none
+   * is left the listing is no longer marked as waiting for refunds. A stopped run leaves the rest
+   * for the next run of the deadline job.
+   *
+   * @return how many chunks this call voided (at most {@code maxChunks})
+   */
+  int refund(UUID listingId, int maxChunks) {
+    int chunks = 0;
+    while (chunks < maxChunks) {
+      Boolean voided =
+          tx.execute(
+              s -> {
+                ListingRow locked = store.lockListing(listingId).orElse(null);
+                if (locked == null || locked.status() != ListingStatus.FAILED) {
+                  return false;
+                }
+                List<InvestmentRow> chunk =
+                    store.investmentsInStatus(listingId, "FROZEN", properties.fundingChunk());
+                if (chunk.isEmpty()) {
+                  store.refundsDone(listingId);
+                  return false;
+                }
+                ledger.lockAccounts(accountsOf(locked, chunk));
+                apply(voids(locked, chunk));
+                int moved =
+                    store.setInvestmentStatus(
+                        chunk.stream().map(InvestmentRow::id).toList(), "FROZEN", "REFUNDED");
+                Invariants.check(
+                    moved == chunk.size(),
+                    "listing %s: %s of %s voided investments moved to REFUNDED",
+                    listingId,
+                    moved,
+                    chunk.size());
+                return true;
+              });
+      if (!Boolean.TRUE.equals(voided)) {
+        if (chunks > 0) {
+          LOG.info("Listing {}: freezes voided in {} chunks", listingId, chunks);
+        }
+        return chunks;
+      }
+      chunks++;
+    }
+    return chunks;
+  }
+
+  private List<CreateTransfer> voids(ListingRow l, List<InvestmentRow> frozen) {
+    String reference = "listing:" + l.id();
+    List<CreateTransfer> voids = new ArrayList<>(frozen.size());
     for (InvestmentRow i : frozen) {
       voids.add(
           CreateTransfer.voidPending(
               TransferId.newId(clock), new TransferId(i.transferId()), reference));
     }
-    ledger.lockAccounts(accountsOf(l, frozen));
-    apply(voids);
-    store.setInvestmentStatus(l.id(), "FROZEN", "REFUNDED");
-    store.markFailed(l.id(), now);
-    risk.releaseCollateral(l.applicationId());
-    notifier.listingEvent(l, kind, frozen, l.raisedMinor(), null, now);
-    LOG.info("Listing {} failed: {} freezes voided", l.id(), voids.size());
+    return voids;
   }
 
   /**

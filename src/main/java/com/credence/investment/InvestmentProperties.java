@@ -18,7 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param investorFactsTtl how long the invest path trusts a remembered suitability (the bound for a
  *     new risk assessment taken on another node; on this node it applies at once)
  * @param fundingChunk how many freezes a full listing's funding posts per transaction before the
- *     disbursement (each transaction holds those investors' account locks only)
+ *     disbursement, or a failed listing's refund voids (each transaction holds those investors'
+ *     account locks only)
  */
 @ConfigurationProperties("credence.investment")
 public record InvestmentProperties(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.credence.identity.IdentityTestUsers.TestUser;
 import com.credence.investment.persistence.HoldingRow;
+import com.credence.investment.persistence.InvestmentRow;
 import com.credence.ledger.AccountKind;
 import com.credence.ledger.Balance;
 import com.credence.shared.Currency;
@@ -171,6 +172,56 @@ class FundingIT extends InvestmentFixture {
         .hasSize(3)
         .allMatch(i -> "REFUNDED".equals(i.status()));
     assertThat(store.holdingsOfListing(listing)).isEmpty();
+    assertThat(funded.count(listing)).isZero();
+  }
+
+  /**
+   * A failure voids the freezes in chunks (2 in the tests) after the listing is FAILED: a run that
+   * stopped after its first chunk leaves the listing marked, and the next run of the deadline job
+   * voids the rest, once.
+   */
+  @Test
+  void aFailureStoppedAfterItsFirstChunkIsFinishedByTheNextRun() {
+    UUID listing = listing(Terms.of(10_000).opens(clock.instant(), 1));
+    TestUser a = investor(1_000);
+    TestUser b = investor(1_000);
+    TestUser c = investor(1_000);
+    assertThat(invest(a, listing, "300.00", "a").statusCode()).isEqualTo(201);
+    assertThat(invest(b, listing, "400.00", "b").statusCode()).isEqualTo(201);
+    assertThat(invest(c, listing, "100.00", "c").statusCode()).isEqualTo(201);
+    passTheDeadline();
+
+    funding.settle(listing, 1);
+    var row = store.listing(listing).orElseThrow();
+    assertThat(row.status()).isEqualTo(ListingStatus.FAILED);
+    List<InvestmentRow> investments = store.investmentsOfListing(listing);
+    assertThat(investments.stream().map(InvestmentRow::status).sorted())
+        .containsExactly("FROZEN", "REFUNDED", "REFUNDED");
+    long stillFrozen =
+        investments.stream()
+            .filter(i -> "FROZEN".equals(i.status()))
+            .mapToLong(InvestmentRow::amountMinor)
+            .sum();
+    var escrow = new com.credence.ledger.AccountId(row.escrowAccountId());
+    assertThat(ledger.account(escrow).orElseThrow().creditsPendingMinor())
+        .as("the escrow still expects what the next chunk voids")
+        .isEqualTo(stillFrozen);
+    long frozenOfInvestors =
+        List.of(a, b, c).stream().mapToLong(u -> funds(u.userId()).frozenMinor()).sum();
+    assertThat(frozenOfInvestors).isEqualTo(stillFrozen);
+    assertThat(store.refundsPending(100)).contains(listing);
+
+    funding.settleDue();
+    funding.settleDue();
+    assertThat(store.refundsPending(100)).doesNotContain(listing);
+    assertThat(store.investmentsOfListing(listing))
+        .allSatisfy(i -> assertThat(i.status()).isEqualTo("REFUNDED"));
+    for (TestUser u : List.of(a, b, c)) {
+      assertThat(funds(u.userId()).frozenMinor()).isZero();
+      assertThat(funds(u.userId()).availableMinor()).isEqualTo(100_000);
+    }
+    assertThat(ledger.account(escrow).orElseThrow().creditsPendingMinor()).isZero();
+    assertThat(ledger.balance(escrow).totalMinor()).isZero();
     assertThat(funded.count(listing)).isZero();
   }
 

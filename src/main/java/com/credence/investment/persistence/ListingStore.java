@@ -325,14 +325,30 @@ public class ListingStore {
         .update();
   }
 
+  /** FAILED, with its freezes still to be voided ({@link #refundsDone} once they are). */
   public void markFailed(UUID listingId, Instant now) {
     jdbc.sql(
             """
-            UPDATE investment.listings SET status = 'FAILED', closed_at = :now
+            UPDATE investment.listings SET status = 'FAILED', closed_at = :now, refunds_pending = true
              WHERE id = :id AND status IN ('OPEN', 'FULL', 'OFFERED') AND loan_id IS NULL
             """)
         .param("id", listingId)
         .param("now", Timestamp.from(now))
+        .update();
+  }
+
+  /** Failed listings some of whose freezes are still to be voided. */
+  public List<UUID> refundsPending(int limit) {
+    return jdbc.sql("SELECT id FROM investment.listings WHERE refunds_pending ORDER BY id LIMIT :n")
+        .param("n", limit)
+        .query(UUID.class)
+        .list();
+  }
+
+  /** Every freeze of the failed listing is voided. */
+  public void refundsDone(UUID listingId) {
+    jdbc.sql("UPDATE investment.listings SET refunds_pending = false WHERE id = :id")
+        .param("id", listingId)
         .update();
   }
 
