@@ -196,10 +196,9 @@ class JdbcLedgerStore implements LedgerStore {
     jdbc.execute(
         (Connection con) -> {
           // Three statements, one round trip. Invariant: ORDER BY id takes the row locks in the
-          // same order
-          // in every batch, so batches never deadlock. The later statements start after the locks
-          // are
-          // held and, under READ COMMITTED, see everything committed by the batches we waited for.
+          // same order in every batch, so batches never deadlock. The later statements start after
+          // the locks are held and, under READ COMMITTED, see everything committed by the batches
+          // we waited for.
           try (PreparedStatement ps = con.prepareStatement(LOCK_AND_READ)) {
             ps.setArray(1, con.createArrayOf("uuid", accountIds(accountIds)));
             ps.setArray(2, con.createArrayOf("uuid", transferIds(transferIds)));
