@@ -154,4 +154,72 @@ class InvestRushConcurrencyIT extends InvestmentFixture {
       pool.shutdown();
     }
   }
+
+  /**
+   * A failed listing's refund (chunks of 2 in the tests) runs while its investors bid on another
+   * listing. The chunks and the rush's batches lock the same accounts, in the ledger's one order:
+   * nothing deadlocks or times out, every freeze of the failed listing is voided once, and each
+   * investor ends with exactly what their bids on the other listing froze.
+   */
+  @Test
+  void aFailureRefundingInChunksWhileItsInvestorsBidElsewhereLeavesEveryBalanceExact()
+      throws Exception {
+    UUID failing = listing(Terms.of(100_000).opens(clock.instant(), 1));
+    List<TestUser> investors = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      TestUser u = investor(2_000);
+      assertThat(invest(u, failing, "500.00", "failing").statusCode()).isEqualTo(201);
+      investors.add(u);
+    }
+    passDays(2);
+    List<TestUser> signedIn = investors.stream().map(this::signInAgain).toList();
+    UUID other = listing(Terms.of(100_000));
+
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<String> answers = new ArrayList<>();
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      Future<?> refund =
+          pool.submit(
+              () -> {
+                start.await();
+                funding.settle(failing);
+                return null;
+              });
+      List<Future<HttpResponse<String>>> bids = new ArrayList<>();
+      for (int round = 0; round < 3; round++) {
+        String key = "elsewhere-" + round;
+        for (TestUser u : signedIn) {
+          bids.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    return invest(u, other, "100.00", key);
+                  }));
+        }
+      }
+      start.countDown();
+      refund.get(60, TimeUnit.SECONDS);
+      for (Future<HttpResponse<String>> f : bids) {
+        HttpResponse<String> r = f.get(60, TimeUnit.SECONDS);
+        answers.add(r.statusCode() + " " + (r.statusCode() == 201 ? "" : code(r)));
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(answers).as("every bid elsewhere accepted").allMatch(a -> a.startsWith("201"));
+    assertThat(store.investmentsOfListing(failing))
+        .allSatisfy(i -> assertThat(i.status()).isEqualTo("REFUNDED"));
+    assertThat(store.refundsPending(1_000)).doesNotContain(failing);
+    var escrow =
+        new com.credence.ledger.AccountId(store.listing(failing).orElseThrow().escrowAccountId());
+    assertThat(ledger.account(escrow).orElseThrow().creditsPendingMinor()).isZero();
+    assertThat(ledger.balance(escrow).totalMinor()).isZero();
+    for (TestUser u : investors) {
+      var b = funds(u.userId());
+      assertThat(b.totalMinor()).isEqualTo(200_000);
+      assertThat(b.frozenMinor()).as("three bids of 100 CNY elsewhere").isEqualTo(30_000);
+    }
+    assertThat(store.listing(other).orElseThrow().raisedMinor()).isEqualTo(12 * 3 * 10_000);
+  }
 }
