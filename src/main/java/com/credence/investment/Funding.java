@@ -326,36 +326,65 @@ class Funding {
    * @return how many chunks this call posted (at most {@code maxChunks})
    */
   int postFreezes(UUID listingId, int maxChunks) {
+    return inChunks(
+        listingId,
+        maxChunks,
+        new Resolution(
+            "ACTIVE",
+            l -> l.status() == ListingStatus.FULL && l.loanId() == null,
+            this::posts,
+            l -> {}));
+  }
+
+  /**
+   * What a chunk does with a listing's freezes: when the listing (locked) {@code applies}, it
+   * writes their {@code transfers} and moves the investments from FROZEN to {@code status}; once
+   * none is left, {@code whenDone} runs in the transaction that found none.
+   */
+  private record Resolution(
+      String status,
+      java.util.function.Predicate<ListingRow> applies,
+      java.util.function.BiFunction<ListingRow, List<InvestmentRow>, List<CreateTransfer>>
+          transfers,
+      java.util.function.Consumer<ListingRow> whenDone) {}
+
+  /**
+   * Resolves a listing's freezes {@code funding-chunk} per transaction (ADR 0021, 0022). Each chunk
+   * locks the listing row, then the escrow and its own investors' accounts in the ledger's order.
+   *
+   * @return how many chunks this call resolved (at most {@code maxChunks})
+   */
+  private int inChunks(UUID listingId, int maxChunks, Resolution r) {
     int chunks = 0;
     while (chunks < maxChunks) {
-      Boolean posted =
+      Boolean done =
           tx.execute(
               s -> {
                 ListingRow locked = store.lockListing(listingId).orElse(null);
-                if (locked == null
-                    || locked.status() != ListingStatus.FULL
-                    || locked.loanId() != null) {
+                if (locked == null || !r.applies().test(locked)) {
                   return false;
                 }
                 List<InvestmentRow> chunk =
                     store.investmentsInStatus(listingId, "FROZEN", properties.fundingChunk());
                 if (chunk.isEmpty()) {
+                  r.whenDone().accept(locked);
                   return false;
                 }
                 ledger.lockAccounts(accountsOf(locked, chunk));
-                apply(posts(locked, chunk));
+                apply(r.transfers().apply(locked, chunk));
                 int moved =
                     store.setInvestmentStatus(
-                        chunk.stream().map(InvestmentRow::id).toList(), "FROZEN", "ACTIVE");
+                        chunk.stream().map(InvestmentRow::id).toList(), "FROZEN", r.status());
                 Invariants.check(
                     moved == chunk.size(),
-                    "listing %s: %s of %s posted investments moved to ACTIVE",
+                    "listing %s: %s of %s investments moved to %s",
                     listingId,
                     moved,
-                    chunk.size());
+                    chunk.size(),
+                    r.status());
                 return true;
               });
-      if (!Boolean.TRUE.equals(posted)) {
+      if (!Boolean.TRUE.equals(done)) {
         return chunks;
       }
       chunks++;
@@ -497,14 +526,14 @@ class Funding {
 
   /**
    * Marks the listing FAILED (no bid is taken from here on), releases the collateral and tells its
-   * investors and borrower. The freezes are voided after this transaction, by {@link #refund}.
+   * borrower. The freezes are voided after this transaction, by {@link #refund}, whose last
+   * transaction tells the investors their money is back.
    */
   private void fail(ListingRow l, Instant now, NotificationKind kind) {
-    List<InvestmentRow> frozen = frozen(l);
-    store.markFailed(l.id(), now);
+    store.markFailed(l.id(), now, kind.name());
     risk.releaseCollateral(l.applicationId());
-    notifier.listingEvent(l, kind, frozen, l.raisedMinor(), null, now);
-    LOG.info("Listing {} failed: {} freezes to void", l.id(), frozen.size());
+    notifier.borrowerEvent(l, kind, l.raisedMinor(), now);
+    LOG.info("Listing {} failed; its freezes are voided next", l.id());
   }
 
   /**
@@ -517,43 +546,31 @@ class Funding {
    * @return how many chunks this call voided (at most {@code maxChunks})
    */
   int refund(UUID listingId, int maxChunks) {
-    int chunks = 0;
-    while (chunks < maxChunks) {
-      Boolean voided =
-          tx.execute(
-              s -> {
-                ListingRow locked = store.lockListing(listingId).orElse(null);
-                if (locked == null || locked.status() != ListingStatus.FAILED) {
-                  return false;
-                }
-                List<InvestmentRow> chunk =
-                    store.investmentsInStatus(listingId, "FROZEN", properties.fundingChunk());
-                if (chunk.isEmpty()) {
-                  store.refundsDone(listingId);
-                  return false;
-                }
-                ledger.lockAccounts(accountsOf(locked, chunk));
-                apply(voids(locked, chunk));
-                int moved =
-                    store.setInvestmentStatus(
-                        chunk.stream().map(InvestmentRow::id).toList(), "FROZEN", "REFUNDED");
-                Invariants.check(
-                    moved == chunk.size(),
-                    "listing %s: %s of %s voided investments moved to REFUNDED",
-                    listingId,
-                    moved,
-                    chunk.size());
-                return true;
-              });
-      if (!Boolean.TRUE.equals(voided)) {
-        if (chunks > 0) {
-          LOG.info("Listing {}: freezes voided in {} chunks", listingId, chunks);
-        }
-        return chunks;
-      }
-      chunks++;
+    int chunks =
+        inChunks(
+            listingId,
+            maxChunks,
+            new Resolution(
+                "REFUNDED", l -> l.status() == ListingStatus.FAILED, this::voids, this::refunded));
+    if (chunks > 0) {
+      LOG.info("Listing {}: {} chunks of freezes voided", listingId, chunks);
     }
     return chunks;
+  }
+
+  /** Every freeze voided: the investors are told their money is back, once. */
+  private void refunded(ListingRow l) {
+    store
+        .refundsDone(l.id())
+        .ifPresent(
+            notice ->
+                notifier.investorsEvent(
+                    l,
+                    NotificationKind.valueOf(notice),
+                    store.investmentsOfListing(l.id()).stream()
+                        .filter(i -> "REFUNDED".equals(i.status()))
+                        .toList(),
+                    clock.instant()));
   }
 
   private List<CreateTransfer> voids(ListingRow l, List<InvestmentRow> frozen) {

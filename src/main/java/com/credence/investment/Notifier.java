@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Writes the notifications of a listing's event: one per investor (with the sum of the investor's
  * investments it concerns) and one for the borrower. Called inside the transaction of the event, so
- * a notification exists exactly when its event happened.
+ * a notification exists exactly when its event happened. A failure tells its borrower when the
+ * listing fails and its investors when the last of their freezes is voided (ADR 0022).
  */
 @Component
 class Notifier {
@@ -47,6 +48,28 @@ class Notifier {
       long borrowerAmountMinor,
       @Nullable Instant until,
       Instant now) {
+    List<NotificationRow> rows = investorRows(l, kind, investments, until, now);
+    rows.add(row(l.borrowerId(), kind, BORROWER, l, borrowerAmountMinor, until, now));
+    store.insert(rows);
+  }
+
+  /** The investors' notifications of an event, alone (a failure tells them once refunded). */
+  void investorsEvent(
+      ListingRow l, NotificationKind kind, List<InvestmentRow> investments, Instant now) {
+    store.insert(investorRows(l, kind, investments, null, now));
+  }
+
+  /** The borrower's notification of an event, alone. */
+  void borrowerEvent(ListingRow l, NotificationKind kind, long amountMinor, Instant now) {
+    store.insert(List.of(row(l.borrowerId(), kind, BORROWER, l, amountMinor, null, now)));
+  }
+
+  private List<NotificationRow> investorRows(
+      ListingRow l,
+      NotificationKind kind,
+      List<InvestmentRow> investments,
+      @Nullable Instant until,
+      Instant now) {
     Map<UUID, Long> perInvestor = new LinkedHashMap<>();
     for (InvestmentRow i : investments) {
       perInvestor.merge(i.investorId(), i.amountMinor(), Long::sum);
@@ -54,8 +77,7 @@ class Notifier {
     List<NotificationRow> rows = new ArrayList<>(perInvestor.size() + 1);
     perInvestor.forEach(
         (investor, sum) -> rows.add(row(investor, kind, INVESTOR, l, sum, until, now)));
-    rows.add(row(l.borrowerId(), kind, BORROWER, l, borrowerAmountMinor, until, now));
-    store.insert(rows);
+    return rows;
   }
 
   private NotificationRow row(

@@ -19,6 +19,9 @@ class FundingIT extends InvestmentFixture {
   @org.springframework.beans.factory.annotation.Autowired LoanOutcomes outcomes;
   @org.springframework.beans.factory.annotation.Autowired InvestRush rush;
 
+  @org.springframework.beans.factory.annotation.Autowired
+  com.credence.investment.persistence.NotificationStore notifications;
+
   /**
    * A full listing's freezes are posted a chunk at a time before the disbursement ({@code
    * funding-chunk} is 2 in the tests). A funding stopped after its first chunk is finished by the
@@ -210,10 +213,21 @@ class FundingIT extends InvestmentFixture {
         List.of(a, b, c).stream().mapToLong(u -> funds(u.userId()).frozenMinor()).sum();
     assertThat(frozenOfInvestors).isEqualTo(stillFrozen);
     assertThat(store.refundsPending(100)).contains(listing);
+    assertThat(notifications.ofListing(listing))
+        .as("the borrower is told at once, the investors once their money is back")
+        .extracting(n -> n.audience())
+        .containsExactly(Notifier.BORROWER);
 
     funding.settleDue();
     funding.settleDue();
     assertThat(store.refundsPending(100)).doesNotContain(listing);
+    assertThat(notifications.ofListing(listing))
+        .filteredOn(n -> Notifier.INVESTOR.equals(n.audience()))
+        .extracting(n -> n.userId(), n -> n.kind(), n -> n.amountMinor())
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(a.userId(), "LISTING_FAILED", 30_000L),
+            org.assertj.core.groups.Tuple.tuple(b.userId(), "LISTING_FAILED", 40_000L),
+            org.assertj.core.groups.Tuple.tuple(c.userId(), "LISTING_FAILED", 10_000L));
     assertThat(store.investmentsOfListing(listing))
         .allSatisfy(i -> assertThat(i.status()).isEqualTo("REFUNDED"));
     for (TestUser u : List.of(a, b, c)) {

@@ -325,31 +325,49 @@ public class ListingStore {
         .update();
   }
 
-  /** FAILED, with its freezes still to be voided ({@link #refundsDone} once they are). */
-  public void markFailed(UUID listingId, Instant now) {
+  /**
+   * FAILED, with its freezes still to be voided and its investors to be told, as {@code notice},
+   * once they are ({@link #refundsDone}).
+   */
+  public void markFailed(UUID listingId, Instant now, String notice) {
     jdbc.sql(
             """
-            UPDATE investment.listings SET status = 'FAILED', closed_at = :now, refunds_pending = true
+            UPDATE investment.listings SET status = 'FAILED', closed_at = :now, refund_notice = :n
              WHERE id = :id AND status IN ('OPEN', 'FULL', 'OFFERED') AND loan_id IS NULL
             """)
         .param("id", listingId)
         .param("now", Timestamp.from(now))
+        .param("n", notice)
         .update();
   }
 
   /** Failed listings some of whose freezes are still to be voided. */
   public List<UUID> refundsPending(int limit) {
-    return jdbc.sql("SELECT id FROM investment.listings WHERE refunds_pending ORDER BY id LIMIT :n")
+    return jdbc.sql(
+            "SELECT id FROM investment.listings WHERE refund_notice IS NOT NULL ORDER BY id LIMIT :n")
         .param("n", limit)
         .query(UUID.class)
         .list();
   }
 
-  /** Every freeze of the failed listing is voided. */
-  public void refundsDone(UUID listingId) {
-    jdbc.sql("UPDATE investment.listings SET refunds_pending = false WHERE id = :id")
-        .param("id", listingId)
-        .update();
+  /**
+   * Every freeze of the failed listing is voided: answers the notice its investors are still to get
+   * (empty when it was given already). Call with the listing row locked.
+   */
+  public Optional<String> refundsDone(UUID listingId) {
+    Optional<String> notice =
+        jdbc.sql(
+                "SELECT refund_notice FROM investment.listings"
+                    + " WHERE id = :id AND refund_notice IS NOT NULL")
+            .param("id", listingId)
+            .query(String.class)
+            .optional();
+    notice.ifPresent(
+        n ->
+            jdbc.sql("UPDATE investment.listings SET refund_notice = NULL WHERE id = :id")
+                .param("id", listingId)
+                .update());
+    return notice;
   }
 
   /** The listings of these loans, by loan; loans without a listing are absent. */
