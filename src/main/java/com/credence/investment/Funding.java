@@ -170,7 +170,11 @@ class Funding {
           if (locked.status() == ListingStatus.FULL && full) {
             // A funding that has begun posting freezes is finished: the caps allowed it then.
             if (capsOk || !store.investmentsInStatus(listingId, "ACTIVE", 1).isEmpty()) {
-              disburse(locked, NotificationKind.LISTING_FUNDED);
+              boolean accepted =
+                  offers.offer(listingId).filter(o -> "ACCEPTED".equals(o.status())).isPresent();
+              disburse(
+                  locked,
+                  accepted ? NotificationKind.OFFER_ACCEPTED : NotificationKind.LISTING_FUNDED);
             } else {
               fail(locked, now, NotificationKind.LISTING_FAILED);
             }
@@ -217,9 +221,27 @@ class Funding {
    * the user's, still open and within its window. The same key with the same answer is a replay;
    * with the other answer, a reused key.
    *
+   * <p>An accepted offer is then funded as a full listing is: its freezes posted in chunks (ADR
+   * 0021), then the disbursement; a declined one is refunded in chunks (ADR 0022). A replay
+   * finishes what a stopped answer left, as the deadline job would.
+   *
    * @return the offer after the answer
    */
   OfferRow answer(UUID listingId, UUID userId, boolean accept, String key) {
+    OfferRow answered = decideOffer(listingId, userId, accept, key);
+    if ("ACCEPTED".equals(answered.status())) {
+      settle(listingId);
+    } else {
+      refund(listingId, Integer.MAX_VALUE);
+    }
+    return answered;
+  }
+
+  /**
+   * The answer alone, under the listing row's lock: an accepted offer's listing becomes FULL (its
+   * freezes and the disbursement follow), a declined one's FAILED.
+   */
+  OfferRow decideOffer(UUID listingId, UUID userId, boolean accept, String key) {
     if (key.isEmpty() || key.length() > 64) {
       throw InvestmentProblems.keyInvalid();
     }
@@ -254,16 +276,13 @@ class Funding {
                   locked.status());
               offers.decide(listingId, wanted, now, key);
               if (accept) {
-                disburse(locked, NotificationKind.OFFER_ACCEPTED);
+                store.markAccepted(listingId);
               } else {
                 fail(locked, now, NotificationKind.OFFER_DECLINED);
               }
               return offers.offer(listingId).orElseThrow();
             });
     LOG.info("Listing {}: the borrower answered the offer: {}", listingId, wanted);
-    if (!accept) {
-      refund(listingId, Integer.MAX_VALUE);
-    }
     return java.util.Objects.requireNonNull(answered);
   }
 

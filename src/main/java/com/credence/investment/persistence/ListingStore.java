@@ -311,6 +311,15 @@ public class ListingStore {
     return raised.isEmpty() ? OptionalLong.empty() : OptionalLong.of(raised.get(0));
   }
 
+  /** OFFERED -> FULL: the borrower accepted the partial loan; its funding follows. */
+  public void markAccepted(UUID listingId) {
+    jdbc.sql(
+            "UPDATE investment.listings SET status = 'FULL'"
+                + " WHERE id = :id AND status = 'OFFERED' AND loan_id IS NULL")
+        .param("id", listingId)
+        .update();
+  }
+
   public void markFunded(UUID listingId, UUID loanId, long principalMinor, LocalDate valueDate) {
     jdbc.sql(
             """
