@@ -244,7 +244,8 @@ class InvestRush implements DisposableBean {
     lane.listing = written.raisedMinor() < 0 ? listing : withRaised(listing, raised);
     // Room the plan gave to a bid that took none (a refused freeze, a key already used, a holding
     // over the limit) may fit a bid the plan refused as over remaining.
-    boolean roomLeft = !unsuitable.isEmpty() || written.inserted().size() < decided.rows();
+    long accepted = java.util.Arrays.stream(rowOf).filter(java.util.Objects::nonNull).count();
+    boolean roomLeft = !unsuitable.isEmpty() || written.inserted().size() < accepted;
     answer(lane, batch, decisions, unsuitable, rowOf, written, roomLeft);
     if (raised == listing.amountMinor() && written.raisedMinor() >= 0) {
       FullListener listener = fullListener;
@@ -257,10 +258,7 @@ class InvestRush implements DisposableBean {
 
   /** What one transaction decided and wrote for a batch. */
   private record Decided(
-      Map<Integer, ProblemException> unsuitable,
-      InvestmentRow[] rowOf,
-      int rows,
-      Written written) {}
+      Map<Integer, ProblemException> unsuitable, InvestmentRow[] rowOf, Written written) {}
 
   /**
    * Checks holdings and writes the batch in one transaction, again when PostgreSQL chose it as a
@@ -321,7 +319,7 @@ class InvestRush implements DisposableBean {
       }
     }
     Written written = rows.isEmpty() ? Written.NOTHING : writeRows(listing, rows);
-    return new Decided(unsuitable, rowOf, rows.size(), written);
+    return new Decided(unsuitable, rowOf, written);
   }
 
   /**

@@ -93,9 +93,9 @@ class SecurityConfiguration {
         .redirectToHttps(Customizer.withDefaults())
         .authorizeHttpRequests(
             auth ->
-                // The chain does not run on ASYNC dispatches
-                // (spring.security.filter.dispatcher-types):
-                // an asynchronous answer belongs to a request authorised when it came in.
+                // The chain does not run on ASYNC dispatches (spring.security.filter
+                // .dispatcher-types): an asynchronous answer belongs to a request authorised
+                // when it came in.
                 auth.requestMatchers("/api/v1/admin/**")
                     .hasAnyRole(STAFF)
                     .requestMatchers(PUBLIC_API)
