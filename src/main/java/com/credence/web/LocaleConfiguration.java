@@ -14,7 +14,8 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 /**
  * Simplified Chinese first, English second. The choice made with {@code ?lang=en} or {@code
  * ?lang=zh-CN} persists in a cookie; without a cookie the browser's Accept-Language decides, and
- * anything that is not English gets Chinese.
+ * anything that is not English gets Chinese. Pages also get their navigation bar here ({@link
+ * NavigationInterceptor}).
  */
 @Configuration(proxyBeanMethods = false)
 class LocaleConfiguration implements WebMvcConfigurer {
@@ -55,5 +56,6 @@ class LocaleConfiguration implements WebMvcConfigurer {
     interceptor.setParamName("lang");
     interceptor.setIgnoreInvalidLocale(true);
     registry.addInterceptor(interceptor).excludePathPatterns("/api/**");
+    registry.addInterceptor(new NavigationInterceptor()).excludePathPatterns("/api/**");
   }
 }

@@ -9,7 +9,7 @@ import org.springframework.security.core.GrantedAuthority;
 
 /**
  * Which menu entries the navigation bar shows, from the signed-in user's roles; all false for a
- * visitor who is not signed in ({@code NavigationAdvice} puts it in every page's model).
+ * visitor who is not signed in ({@code NavigationInterceptor} puts it in every page's model).
  */
 public record Navigation(
     boolean signedIn, boolean investor, boolean borrower, boolean reviewer, boolean operator) {

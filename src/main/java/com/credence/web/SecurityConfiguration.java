@@ -219,10 +219,15 @@ class SecurityConfiguration {
       String path = request.getRequestURI().substring(request.getContextPath().length());
       boolean api = path.equals("/api/v1/admin") || path.startsWith("/api/v1/admin/");
       boolean page = path.equals("/admin") || path.startsWith("/admin/");
+      if (!api && !page) {
+        chain.doFilter(request, response);
+        return;
+      }
+      // Looked up only here: resolving the bean is a search of the context, and most requests are
+      // not staff ones.
       Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
       IdentityService service = identity.getIfAvailable();
-      if ((api || page)
-          && service != null
+      if (service != null
           && authentication != null
           && authentication.getPrincipal() instanceof AuthenticatedUser user
           && java.util.Arrays.stream(STAFF).anyMatch(user::hasRole)
