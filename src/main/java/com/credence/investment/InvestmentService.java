@@ -409,17 +409,25 @@ public class InvestmentService {
 
   // ---- my investments and holdings
 
-  public PageOf<InvestmentView> investmentsOf(
+  /** The statuses "my investments" can be filtered by. */
+  public static final List<String> INVESTMENT_STATUSES = List.of("FROZEN", "ACTIVE", "REFUNDED");
+
+  public PageOf<InvestmentLine> investmentsOf(
       UUID investorId, @Nullable String status, int page, int size) {
     int pageSize = Math.max(1, Math.min(size, PAGE_SIZE_MAX));
     int pageNumber = Math.max(0, page);
     String s = blankToNull(status);
-    if (s != null && !List.of("FROZEN", "ACTIVE", "REFUNDED").contains(s)) {
+    if (s != null && !INVESTMENT_STATUSES.contains(s)) {
       throw InvestmentProblems.invalidRule("status is FROZEN, ACTIVE or REFUNDED");
     }
-    List<InvestmentView> items =
+    List<InvestmentLine> items =
         store.investmentsOf(investorId, s, pageSize, (long) pageNumber * pageSize).stream()
-            .map(InvestmentService::view)
+            .map(
+                r ->
+                    new InvestmentLine(
+                        view(r.investment()),
+                        r.listingTitle(),
+                        ListingStatus.valueOf(r.listingStatus())))
             .toList();
     return new PageOf<>(items, pageNumber, pageSize, store.countInvestmentsOf(investorId, s));
   }

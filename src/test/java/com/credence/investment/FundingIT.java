@@ -18,6 +18,7 @@ class FundingIT extends InvestmentFixture {
 
   @org.springframework.beans.factory.annotation.Autowired LoanOutcomes outcomes;
   @org.springframework.beans.factory.annotation.Autowired InvestRush rush;
+  @org.springframework.beans.factory.annotation.Autowired InvestmentService investmentService;
 
   @org.springframework.beans.factory.annotation.Autowired
   com.credence.investment.persistence.NotificationStore notifications;
@@ -213,6 +214,21 @@ class FundingIT extends InvestmentFixture {
         List.of(a, b, c).stream().mapToLong(u -> funds(u.userId()).frozenMinor()).sum();
     assertThat(frozenOfInvestors).isEqualTo(stillFrozen);
     assertThat(store.refundsPending(100)).contains(listing);
+    TestUser waiting =
+        List.of(a, b, c).stream()
+            .filter(u -> funds(u.userId()).frozenMinor() > 0)
+            .findFirst()
+            .orElseThrow();
+    // (The clock has moved past the API tokens' lifetime; the investor signs in again.)
+    InvestmentLine mine =
+        investmentService.investmentsOf(waiting.userId(), null, 0, 10).items().get(0);
+    assertThat(mine.investment().status()).as("its money is still frozen").isEqualTo("FROZEN");
+    assertThat(mine.listingStatus()).isEqualTo(ListingStatus.FAILED);
+    assertThat(mine.listingTitle()).isEqualTo(row.title());
+    assertThat(mine.shown()).isEqualTo(InvestmentLine.REFUNDING);
+    com.credence.support.PageSession page = signIn(waiting);
+    assertThat(page.get("/me/portfolio").body())
+        .contains("<td class=\"investment-status\">退款中</td>");
     assertThat(notifications.ofListing(listing))
         .as("the borrower is told at once, the investors once their money is back")
         .extracting(n -> n.audience())
@@ -230,6 +246,9 @@ class FundingIT extends InvestmentFixture {
             org.assertj.core.groups.Tuple.tuple(c.userId(), "LISTING_FAILED", 10_000L));
     assertThat(store.investmentsOfListing(listing))
         .allSatisfy(i -> assertThat(i.status()).isEqualTo("REFUNDED"));
+    assertThat(page.get("/me/portfolio").body())
+        .contains("<td class=\"investment-status\">已退回</td>")
+        .doesNotContain("退款中");
     for (TestUser u : List.of(a, b, c)) {
       assertThat(funds(u.userId()).frozenMinor()).isZero();
       assertThat(funds(u.userId()).availableMinor()).isEqualTo(100_000);

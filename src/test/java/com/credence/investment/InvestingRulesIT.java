@@ -56,6 +56,9 @@ class InvestingRulesIT extends InvestmentFixture {
     assertThat(mine.get("total").asLong()).isEqualTo(1);
     assertThat(mine.get("items").get(0).get("investmentId").asString())
         .isEqualTo(body.get("investmentId").asString());
+    assertThat(mine.get("items").get(0).get("listingTitle").asString())
+        .isEqualTo(detail.get("title").asString());
+    assertThat(mine.get("items").get(0).get("listingStatus").asString()).isEqualTo("OPEN");
   }
 
   @Test

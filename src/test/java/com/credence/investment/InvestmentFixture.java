@@ -179,6 +179,16 @@ abstract class InvestmentFixture extends IntegrationTestBase {
     return ledger.balance(ledger.openAccount(AccountKind.INVESTOR_FUNDS, userId, Currency.CNY));
   }
 
+  /** A browser session signed in as {@code user} through the login form. */
+  com.credence.support.PageSession signIn(TestUser user) {
+    com.credence.support.PageSession page = new com.credence.support.PageSession(http);
+    page.get("/login");
+    HttpResponse<String> in =
+        page.post("/login", java.util.Map.of("phone", user.phone(), "password", user.password()));
+    assertThat(in.statusCode()).isEqualTo(302);
+    return page;
+  }
+
   HttpResponse<String> invest(TestUser user, UUID listingId, String amount, @Nullable String key) {
     return invest(user.token(), listingId, "{\"amount\":\"" + amount + "\"}", key);
   }

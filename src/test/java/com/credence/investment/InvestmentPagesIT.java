@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.credence.identity.IdentityTestUsers.TestUser;
 import com.credence.support.PageSession;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -14,16 +15,10 @@ import org.junit.jupiter.api.Test;
 /** The listings, listing, portfolio and auto-invest pages over HTTP, with their forms. */
 class InvestmentPagesIT extends InvestmentFixture {
 
-  private static final Pattern FORM_KEY = Pattern.compile("name=\"key\" value=\"([^\"]+)\"");
+  /** The portfolio lists twenty investments a page. */
+  private static final int INVESTMENTS_PER_PAGE = 20;
 
-  private PageSession signIn(TestUser user) {
-    PageSession page = new PageSession(http);
-    page.get("/login");
-    HttpResponse<String> in =
-        page.post("/login", Map.of("phone", user.phone(), "password", user.password()));
-    assertThat(in.statusCode()).isEqualTo(302);
-    return page;
-  }
+  private static final Pattern FORM_KEY = Pattern.compile("name=\"key\" value=\"([^\"]+)\"");
 
   private static String formKey(String html) {
     Matcher m = FORM_KEY.matcher(html);
@@ -110,6 +105,52 @@ class InvestmentPagesIT extends InvestmentFixture {
 
     String portfolio = page.get("/me/portfolio").body();
     assertThat(portfolio).contains("¥200.00").contains("冻结中").contains("chart-grades");
+  }
+
+  @Test
+  void myInvestmentsAreListedWithTheirListingFilteredByStatusAndPaged() {
+    UUID listing = listing(Terms.of(10_000));
+    String title = store.listing(listing).orElseThrow().title();
+    TestUser user = investor(2_000);
+    int bids = INVESTMENTS_PER_PAGE + 1;
+    for (int i = 0; i < bids; i++) {
+      assertThat(invest(user, listing, "50.00", "page-" + i).statusCode()).isEqualTo(201);
+    }
+    PageSession page = signIn(user);
+
+    String first = page.get("/me/portfolio").body();
+    assertThat(statusCells(first)).hasSize(INVESTMENTS_PER_PAGE);
+    assertThat(first)
+        .contains(title)
+        .contains("第 1 页，共 2 页")
+        .contains("portfolio-investments-next");
+    String second = page.get("/me/portfolio?page=1").body();
+    assertThat(statusCells(second)).containsExactly("冻结中");
+    assertThat(second).contains("第 2 页，共 2 页").doesNotContain("portfolio-investments-next");
+
+    String frozen = page.get("/me/portfolio?status=FROZEN").body();
+    assertThat(statusCells(frozen)).hasSize(INVESTMENTS_PER_PAGE);
+    String active = page.get("/me/portfolio?status=ACTIVE").body();
+    assertThat(statusCells(active)).isEmpty();
+    assertThat(active).contains("暂无出借记录");
+
+    String bogus = page.get("/me/portfolio?status=LOST").body();
+    assertThat(bogus).contains("portfolio-investments-error").contains("没有这种出借状态");
+    assertThat(statusCells(bogus)).hasSize(INVESTMENTS_PER_PAGE);
+    String badPage = page.get("/me/portfolio?page=two&lang=en").body();
+    assertThat(badPage).contains("The page must be a whole number").contains("Page 1 of 2");
+  }
+
+  private static final Pattern STATUS_CELL =
+      Pattern.compile("<td class=\"investment-status\">([^<]*)</td>");
+
+  private static List<String> statusCells(String html) {
+    List<String> cells = new java.util.ArrayList<>();
+    Matcher m = STATUS_CELL.matcher(html);
+    while (m.find()) {
+      cells.add(m.group(1));
+    }
+    return cells;
   }
 
   @Test

@@ -42,15 +42,6 @@ class NotificationsIT extends InvestmentFixture {
     return json(r.body());
   }
 
-  private PageSession signIn(TestUser user) {
-    PageSession page = new PageSession(http);
-    page.get("/login");
-    HttpResponse<String> in =
-        page.post("/login", Map.of("phone", user.phone(), "password", user.password()));
-    assertThat(in.statusCode()).isEqualTo(302);
-    return page;
-  }
-
   @Test
   void aFailedListingNotifiesEachInvestorOfTheRefundOnceAndTheBorrower() {
     TestUser borrower = IdentityTestUsers.registered(http, "BORROWER");

@@ -131,12 +131,14 @@ public class ListingStore {
           + INVESTMENT_COLUMNS
           + " FROM investment.investments WHERE listing_id = :l ORDER BY created_at, id";
   private static final String SELECT_INVESTMENTS_OF_INVESTOR =
-      "SELECT "
+      "SELECT i.*, l.title AS listing_title, l.status AS listing_status FROM (SELECT "
           + INVESTMENT_COLUMNS
           + """
            FROM investment.investments WHERE investor_id = :u
            AND (CAST(:status AS varchar) IS NULL OR status = :status)
            ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset
+          ) i JOIN investment.listings l ON l.id = i.listing_id
+          ORDER BY i.created_at DESC, i.id DESC
           """;
   private static final String COUNT_INVESTMENTS_OF_INVESTOR =
       """
@@ -497,14 +499,20 @@ public class ListingStore {
     return jdbc.sql(SELECT_INVESTMENTS_OF_LISTING).param("l", listingId).query(INVESTMENT).list();
   }
 
-  public List<InvestmentRow> investmentsOf(
+  /** An investor's investments, newest first, each with its listing's title and status. */
+  public List<InvestmentOfInvestorRow> investmentsOf(
       UUID investorId, @Nullable String status, int limit, long offset) {
     return jdbc.sql(SELECT_INVESTMENTS_OF_INVESTOR)
         .param("u", investorId)
         .param("status", status)
         .param("limit", limit)
         .param("offset", offset)
-        .query(INVESTMENT)
+        .query(
+            (rs, n) ->
+                new InvestmentOfInvestorRow(
+                    INVESTMENT.mapRow(rs, n),
+                    rs.getString("listing_title"),
+                    rs.getString("listing_status")))
         .list();
   }
 

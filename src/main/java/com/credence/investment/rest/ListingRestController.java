@@ -1,6 +1,7 @@
 package com.credence.investment.rest;
 
 import com.credence.investment.HoldingView;
+import com.credence.investment.InvestmentLine;
 import com.credence.investment.InvestmentService;
 import com.credence.investment.InvestmentView;
 import com.credence.investment.ListingBrowser;
@@ -174,18 +175,40 @@ class ListingRestController {
         i.createdAt().toString());
   }
 
+  /** An item of "my investments": the investment and where its listing stands. */
+  record MyInvestmentItem(
+      String investmentId,
+      String listingId,
+      String listingTitle,
+      String listingStatus,
+      String amount,
+      String status,
+      String source,
+      String createdAt) {
+
+    static MyInvestmentItem of(InvestmentLine line) {
+      InvestmentView i = line.investment();
+      return new MyInvestmentItem(
+          i.investmentId().toString(),
+          i.listingId().toString(),
+          line.listingTitle(),
+          line.listingStatus().name(),
+          i.amount().toApiString(),
+          i.status(),
+          i.source(),
+          i.createdAt().toString());
+    }
+  }
+
   @GetMapping("/api/v1/me/investments")
-  PageOf<InvestmentItem> myInvestments(
+  PageOf<MyInvestmentItem> myInvestments(
       @AuthenticationPrincipal AuthenticatedUser user,
       @RequestParam(required = false) @Nullable String status,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size) {
-    PageOf<InvestmentView> p = investments.investmentsOf(user.userId(), status, page, size);
+    PageOf<InvestmentLine> p = investments.investmentsOf(user.userId(), status, page, size);
     return new PageOf<>(
-        p.items().stream().map(ListingRestController::item).toList(),
-        p.page(),
-        p.size(),
-        p.total());
+        p.items().stream().map(MyInvestmentItem::of).toList(), p.page(), p.size(), p.total());
   }
 
   record HoldingItem(
