@@ -22,6 +22,7 @@ public record IdentityProperties(
     @DefaultValue Kyc kyc,
     @DefaultValue RiskAssessment riskAssessment,
     @DefaultValue Encryption encryption,
+    @DefaultValue Passwords passwords,
     @Nullable Map<RiskLevel, LevelPolicy> suitability) {
 
   public IdentityProperties {
@@ -91,6 +92,35 @@ public record IdentityProperties(
           + ", keyStore="
           + keyStore
           + "]";
+    }
+  }
+
+  /**
+   * The work factor of new Argon2id password hashes: memory in KiB, passes, lanes. The defaults are
+   * Spring Security's (16 MiB, 2 passes, 1 lane), about 70 ms a hash on one core here; hashes keep
+   * their own parameters, so a change applies to passwords set after it.
+   */
+  public record Passwords(
+      @DefaultValue("16384") int argon2MemoryKib,
+      @DefaultValue("2") int argon2Iterations,
+      @DefaultValue("1") int argon2Parallelism) {
+
+    public Passwords {
+      if (argon2Parallelism < 1 || argon2Parallelism > 16) {
+        throw new IllegalArgumentException("credence.identity.passwords.argon2-parallelism 1..16");
+      }
+      if (argon2MemoryKib < 8 * argon2Parallelism || argon2MemoryKib > 4_194_304) {
+        throw new IllegalArgumentException(
+            "credence.identity.passwords.argon2-memory-kib from 8 per lane to 4194304");
+      }
+      if (argon2Iterations < 1 || argon2Iterations > 100) {
+        throw new IllegalArgumentException("credence.identity.passwords.argon2-iterations 1..100");
+      }
+    }
+
+    /** Below the defaults: fine for a benchmark's throw-away users, not for real ones. */
+    public boolean weakerThanDefault() {
+      return argon2MemoryKib < 16_384 || argon2Iterations < 2;
     }
   }
 
