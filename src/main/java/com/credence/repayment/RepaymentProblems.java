@@ -17,6 +17,10 @@ final class RepaymentProblems {
     return of(404, "NOT_FOUND", "Loan not found");
   }
 
+  static ProblemException holdingNotFound() {
+    return of(404, "NOT_FOUND", "Holding not found");
+  }
+
   static ProblemException invalidAmount() {
     return of(400, "INVALID_AMOUNT", "The amount must be positive yuan with at most two decimals");
   }

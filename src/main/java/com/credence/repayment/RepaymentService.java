@@ -117,19 +117,42 @@ public class RepaymentService {
           "from must not be after to, at most " + CASH_FLOW_DAYS_MAX + " days apart");
     }
     return store.partsOfInvestor(investorId, from, to).stream()
-        .map(
-            p ->
-                new CashFlowView(
-                    p.dueDate(),
-                    p.paidOn(),
-                    p.loanId(),
-                    p.holdingId(),
-                    p.number(),
-                    Money.cny(p.principalMinor()),
-                    Money.cny(p.interestMinor()),
-                    Money.cny(p.penaltyMinor()),
-                    p.paidOn() == null ? "EXPECTED" : "RECEIVED"))
+        .map(RepaymentService::cashFlow)
         .toList();
+  }
+
+  /**
+   * One of the investor's holdings with its part of every installment, received and expected;
+   * NOT_FOUND when the holding is not the investor's.
+   */
+  public HoldingSchedule holdingSchedule(UUID investorId, UUID holdingId) {
+    HoldingRow holding =
+        store
+            .holding(holdingId)
+            .filter(h -> h.investorId().equals(investorId))
+            .orElseThrow(RepaymentProblems::holdingNotFound);
+    LoanRow loan = store.loan(holding.loanId()).orElseThrow();
+    return new HoldingSchedule(
+        holdingId,
+        view(loan, store.installments(loan.loanId())),
+        Money.cny(holding.principalMinor()),
+        store.partsOfHoldings(List.of(holdingId)).stream()
+            .sorted(java.util.Comparator.comparingInt(HolderPartRow::number))
+            .map(RepaymentService::cashFlow)
+            .toList());
+  }
+
+  private static CashFlowView cashFlow(HolderPartRow p) {
+    return new CashFlowView(
+        p.dueDate(),
+        p.paidOn(),
+        p.loanId(),
+        p.holdingId(),
+        p.number(),
+        Money.cny(p.principalMinor()),
+        Money.cny(p.interestMinor()),
+        Money.cny(p.penaltyMinor()),
+        p.paidOn() == null ? "EXPECTED" : "RECEIVED");
   }
 
   /** Loans with something past due, most overdue first (staff). */

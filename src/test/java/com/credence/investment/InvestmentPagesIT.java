@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /** The listings, listing, portfolio and auto-invest pages over HTTP, with their forms. */
 class InvestmentPagesIT extends InvestmentFixture {
@@ -139,6 +140,72 @@ class InvestmentPagesIT extends InvestmentFixture {
     assertThat(statusCells(bogus)).hasSize(INVESTMENTS_PER_PAGE);
     String badPage = page.get("/me/portfolio?page=two&lang=en").body();
     assertThat(badPage).contains("The page must be a whole number").contains("Page 1 of 2");
+  }
+
+  @Test
+  void aHoldingShowsItsPartOfEveryInstallmentToItsInvestorAlone() {
+    UUID listing = listing(Terms.of(1_000));
+    TestUser a = investor(1_000);
+    TestUser b = investor(1_000);
+    assertThat(invest(a, listing, "600.00", "h-a").statusCode()).isEqualTo(201);
+    assertThat(invest(b, listing, "400.00", "h-b").statusCode()).isEqualTo(201);
+    awaitLoan(listing);
+    JsonNode detail = json(http.get("/api/v1/listings/" + listing).body());
+    int term = detail.get("termMonths").asInt();
+    String holding =
+        json(http.getWithToken("/api/v1/me/holdings", a.token()).body())
+            .get("items")
+            .get(0)
+            .get("holdingId")
+            .asString();
+    String path = "/api/v1/me/holdings/" + holding + "/cash-flows";
+    // The repayment module books the loan from the funding's event, after it commits.
+    HttpResponse<String> answer = http.getWithToken(path, a.token());
+    for (int i = 0; i < 200 && answer.statusCode() == 404; i++) {
+      sleep(50);
+      answer = http.getWithToken(path, a.token());
+    }
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    JsonNode flows = json(answer.body());
+    assertThat(flows.get("principal").asString()).isEqualTo("600.00");
+    JsonNode items = flows.get("items");
+    assertThat(items.size()).isEqualTo(term);
+    java.math.BigDecimal principal = java.math.BigDecimal.ZERO;
+    java.math.BigDecimal all = java.math.BigDecimal.ZERO;
+    for (int i = 0; i < items.size(); i++) {
+      JsonNode part = items.get(i);
+      assertThat(part.get("installment").asInt()).isEqualTo(i + 1);
+      assertThat(part.get("status").asString()).isEqualTo("EXPECTED");
+      assertThat(part.get("holdingId").asString()).isEqualTo(holding);
+      principal = principal.add(new java.math.BigDecimal(part.get("principal").asString()));
+      all =
+          all.add(new java.math.BigDecimal(part.get("principal").asString()))
+              .add(new java.math.BigDecimal(part.get("interest").asString()))
+              .add(new java.math.BigDecimal(part.get("penalty").asString()));
+    }
+    assertThat(principal).as("the parts' principal is the holding's").isEqualByComparingTo("600");
+    assertThat(new java.math.BigDecimal(flows.get("expected").asString()))
+        .isEqualByComparingTo(all);
+    assertThat(flows.get("received").asString()).isEqualTo("0.00");
+    assertThat(all).as("interest on top").isGreaterThan(principal);
+
+    HttpResponse<String> notMine = http.getWithToken(path, b.token());
+    assertThat(notMine.statusCode()).isEqualTo(404);
+    assertThat(json(notMine.body()).get("code").asString()).isEqualTo("NOT_FOUND");
+    assertThat(http.getWithToken("/api/v1/me/holdings/nope/cash-flows", a.token()).statusCode())
+        .isEqualTo(400);
+
+    PageSession page = signIn(a);
+    assertThat(page.get("/me/portfolio").body()).contains("/me/holdings/" + holding);
+    HttpResponse<String> shown = page.get("/me/holdings/" + holding);
+    assertThat(shown.statusCode()).isEqualTo(200);
+    assertThat(shown.body())
+        .contains(detail.get("title").asString())
+        .contains("¥600.00")
+        .contains("每期回款");
+    assertThat(shown.body().split("class=\"holding-part-status\"", -1)).hasSize(term + 1);
+    assertThat(signIn(b).get("/me/holdings/" + holding).statusCode()).isEqualTo(404);
+    assertThat(page.get("/me/holdings/nope").statusCode()).isEqualTo(404);
   }
 
   private static final Pattern STATUS_CELL =

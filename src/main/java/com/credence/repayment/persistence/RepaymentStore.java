@@ -469,15 +469,29 @@ public class RepaymentStore {
             FROM repayment.holdings WHERE loan_id = ANY(:ids) ORDER BY loan_id, position
             """)
         .param("ids", loanIds.toArray(UUID[]::new))
-        .query(
-            (rs, n) ->
-                new HoldingRow(
-                    rs.getObject("holding_id", UUID.class),
-                    rs.getObject("loan_id", UUID.class),
-                    rs.getObject("investor_id", UUID.class),
-                    rs.getObject("investor_account", UUID.class),
-                    rs.getLong("principal_minor")))
+        .query(RepaymentStore::holdingRow)
         .list();
+  }
+
+  /** One holding by its id. */
+  public Optional<HoldingRow> holding(UUID holdingId) {
+    return jdbc.sql(
+            """
+            SELECT holding_id, loan_id, investor_id, investor_account, principal_minor
+            FROM repayment.holdings WHERE holding_id = :id
+            """)
+        .param("id", holdingId)
+        .query(RepaymentStore::holdingRow)
+        .optional();
+  }
+
+  private static HoldingRow holdingRow(ResultSet rs, int n) throws SQLException {
+    return new HoldingRow(
+        rs.getObject("holding_id", UUID.class),
+        rs.getObject("loan_id", UUID.class),
+        rs.getObject("investor_id", UUID.class),
+        rs.getObject("investor_account", UUID.class),
+        rs.getLong("principal_minor"));
   }
 
   private static final String PART_COLUMNS =

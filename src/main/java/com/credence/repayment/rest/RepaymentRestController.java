@@ -2,6 +2,7 @@ package com.credence.repayment.rest;
 
 import com.credence.repayment.CashFlowView;
 import com.credence.repayment.CollectionEntryView;
+import com.credence.repayment.HoldingSchedule;
 import com.credence.repayment.InstallmentView;
 import com.credence.repayment.LoanView;
 import com.credence.repayment.RepaymentReceipt;
@@ -88,6 +89,32 @@ class RepaymentRestController {
       String interest,
       String penalty,
       String status) {}
+
+  /** A holding and its part of every installment (API: {@code /me/holdings/{id}/cash-flows}). */
+  record HoldingScheduleResponse(
+      String holdingId,
+      String loanId,
+      String listingId,
+      String principal,
+      String loanStatus,
+      String received,
+      String expected,
+      List<CashFlowResponse> items) {}
+
+  @GetMapping("/api/v1/me/holdings/{holdingId}/cash-flows")
+  HoldingScheduleResponse holdingCashFlows(
+      @AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID holdingId) {
+    HoldingSchedule h = repayment.holdingSchedule(user.userId(), holdingId);
+    return new HoldingScheduleResponse(
+        h.holdingId().toString(),
+        h.loan().loanId().toString(),
+        h.loan().listingId().toString(),
+        h.principal().toApiString(),
+        h.loan().status(),
+        h.received().toApiString(),
+        h.expected().toApiString(),
+        h.parts().stream().map(RepaymentRestController::response).toList());
+  }
 
   @GetMapping("/api/v1/loans/{loanId}")
   LoanResponse loan(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID loanId) {

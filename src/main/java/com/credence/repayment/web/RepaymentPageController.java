@@ -1,6 +1,8 @@
 package com.credence.repayment.web;
 
 import com.credence.investment.HoldingFigures;
+import com.credence.investment.InvestmentService;
+import com.credence.repayment.HoldingSchedule;
 import com.credence.repayment.LoanView;
 import com.credence.repayment.RepaymentReceipt;
 import com.credence.repayment.RepaymentService;
@@ -30,7 +32,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Pages: the borrower's loans and a loan's schedule with what is due and the repay form; the
- * investor's cash-flow calendar; the operators' overdue list with the collections log.
+ * investor's cash-flow calendar and a holding's part of each installment; the operators' overdue
+ * list with the collections log.
  */
 @Controller
 class RepaymentPageController {
@@ -39,6 +42,7 @@ class RepaymentPageController {
   static final String LOAN = "repayment/loan";
   static final String CASH_FLOWS = "repayment/cash-flows";
   static final String OVERDUE = "repayment/overdue";
+  static final String HOLDING = "repayment/holding";
 
   /** Staff who may write the collections log (auditors only read). */
   static final Set<String> COLLECTORS = Set.of("OPERATOR", "RISK_OFFICER", "ADMIN");
@@ -47,12 +51,18 @@ class RepaymentPageController {
 
   private final RepaymentService repayment;
   private final HoldingFigures figures;
+  private final InvestmentService listings;
   private final MessageSource messages;
   private final Clock clock;
 
   RepaymentPageController(
-      RepaymentService repayment, HoldingFigures figures, MessageSource messages, Clock clock) {
+      RepaymentService repayment,
+      HoldingFigures figures,
+      InvestmentService listings,
+      MessageSource messages,
+      Clock clock) {
     this.repayment = repayment;
+    this.listings = listings;
     this.figures = figures;
     this.messages = messages;
     this.clock = clock;
@@ -107,6 +117,18 @@ class RepaymentPageController {
     }
     // The path variable fills the template: no user text in the redirect.
     return "redirect:/me/loans/{loanId}";
+  }
+
+  /** One of the investor's holdings and its part of every installment; 404 for anyone else's. */
+  @GetMapping("/me/holdings/{holdingId}")
+  String holding(
+      @AuthenticationPrincipal AuthenticatedUser user,
+      @PathVariable String holdingId,
+      Model model) {
+    HoldingSchedule holding = repayment.holdingSchedule(user.userId(), uuid(holdingId, "Holding"));
+    model.addAttribute("holding", holding);
+    model.addAttribute("listingTitle", listings.listing(holding.loan().listingId()).title());
+    return HOLDING;
   }
 
   @GetMapping("/me/cash-flows")
@@ -200,10 +222,14 @@ class RepaymentPageController {
   }
 
   private static UUID uuid(String text) {
+    return uuid(text, "Loan");
+  }
+
+  private static UUID uuid(String text, String what) {
     try {
       return UUID.fromString(text);
     } catch (IllegalArgumentException e) {
-      throw ProblemException.notFound("Loan");
+      throw ProblemException.notFound(what);
     }
   }
 }
