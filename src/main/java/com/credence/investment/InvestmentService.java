@@ -460,12 +460,26 @@ public class InvestmentService {
     return new PageOf<>(items, pageNumber, pageSize, store.countHoldingsOf(investorId));
   }
 
-  /** The investor's principal by grade, over holdings and frozen investments. */
+  /**
+   * The investor's money at work by grade: the outstanding principal of every holding, and what is
+   * frozen in listings not yet funded. Grades with nothing are left out.
+   */
   public Map<Grade, Money> allocationByGrade(UUID investorId) {
     Map<Grade, Money> byGrade = new EnumMap<>(Grade.class);
-    for (HoldingView h : holdingsOf(investorId, 0, PAGE_SIZE_MAX).items()) {
-      byGrade.merge(Grade.valueOf(h.grade()), h.outstandingPrincipal(), Money::plus);
+    for (int page = 0; ; page++) {
+      PageOf<HoldingView> holdings = holdingsOf(investorId, page, PAGE_SIZE_MAX);
+      for (HoldingView h : holdings.items()) {
+        byGrade.merge(Grade.valueOf(h.grade()), h.outstandingPrincipal(), Money::plus);
+      }
+      if ((long) (page + 1) * PAGE_SIZE_MAX >= holdings.total() || holdings.items().isEmpty()) {
+        break;
+      }
     }
+    store
+        .frozenByGrade(investorId)
+        .forEach(
+            (grade, minor) -> byGrade.merge(Grade.valueOf(grade), Money.cny(minor), Money::plus));
+    byGrade.values().removeIf(Money::isZero);
     return byGrade;
   }
 

@@ -206,6 +206,11 @@ class InvestmentPagesIT extends InvestmentFixture {
     assertThat(shown.body().split("class=\"holding-part-status\"", -1)).hasSize(term + 1);
     assertThat(signIn(b).get("/me/holdings/" + holding).statusCode()).isEqualTo(404);
     assertThat(page.get("/me/holdings/nope").statusCode()).isEqualTo(404);
+
+    // The allocation by grade counts the holding's outstanding principal and what is frozen.
+    UUID open = listing(Terms.of(5_000).grade(com.credence.risk.Grade.C));
+    assertThat(invest(a, open, "100.00", "h-c").statusCode()).isEqualTo(201);
+    assertThat(page.get("/me/portfolio").body()).contains("data-grades=\"B:600.00;C:100.00\"");
   }
 
   private static final Pattern STATUS_CELL =

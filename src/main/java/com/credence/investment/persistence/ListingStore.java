@@ -624,6 +624,24 @@ public class ListingStore {
     return jdbc.sql(COUNT_HOLDINGS_OF_INVESTOR).param("u", investorId).query(Long.class).single();
   }
 
+  /** What the investor has frozen in listings (not yet funded or refunded), by listing grade. */
+  public Map<String, Long> frozenByGrade(UUID investorId) {
+    Map<String, Long> byGrade = new HashMap<>();
+    jdbc.sql(
+            """
+            SELECT l.grade, sum(i.amount_minor) AS frozen
+              FROM investment.investments i JOIN investment.listings l ON l.id = i.listing_id
+             WHERE i.investor_id = :u AND i.status = 'FROZEN'
+             GROUP BY l.grade
+            """)
+        .param("u", investorId)
+        .query(
+            rs -> {
+              byGrade.put(rs.getString("grade"), rs.getLong("frozen"));
+            });
+    return byGrade;
+  }
+
   public List<HoldingRow> holdingsOfListing(UUID listingId) {
     return jdbc.sql(SELECT_HOLDINGS_OF_LISTING).param("l", listingId).query(HOLDING).list();
   }
