@@ -20,6 +20,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -131,6 +132,11 @@ public class InvestmentService {
 
   private static @Nullable String blankToNull(@Nullable String s) {
     return s == null || s.isBlank() ? null : s.trim().toUpperCase(Locale.ROOT);
+  }
+
+  /** The titles of the listings that became these loans (public), by loan id. */
+  public Map<UUID, String> titlesOfLoans(Collection<UUID> loanIds) {
+    return loanIds.isEmpty() ? Map.of() : store.titlesOfLoans(loanIds);
   }
 
   /** The listing, public. */

@@ -204,6 +204,10 @@ class InvestmentPagesIT extends InvestmentFixture {
         .contains("¥600.00")
         .contains("每期回款");
     assertThat(shown.body().split("class=\"holding-part-status\"", -1)).hasSize(term + 1);
+    String calendar = page.get("/me/cash-flows").body();
+    assertThat(calendar)
+        .contains(detail.get("title").asString() + " 第 1 期")
+        .contains("/me/holdings/" + holding);
     assertThat(signIn(b).get("/me/holdings/" + holding).statusCode()).isEqualTo(404);
     assertThat(page.get("/me/holdings/nope").statusCode()).isEqualTo(404);
 

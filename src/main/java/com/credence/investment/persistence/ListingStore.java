@@ -382,6 +382,18 @@ public class ListingStore {
   }
 
   /** The listings of these loans, by loan; loans without a listing are absent. */
+  /** The titles of the listings of these loans, by loan id. */
+  public Map<UUID, String> titlesOfLoans(Collection<UUID> loanIds) {
+    Map<UUID, String> titles = new HashMap<>();
+    jdbc.sql("SELECT loan_id, title FROM investment.listings WHERE loan_id = ANY(:loans)")
+        .param("loans", loanIds.toArray(UUID[]::new))
+        .query(
+            rs -> {
+              titles.put(rs.getObject("loan_id", UUID.class), rs.getString("title"));
+            });
+    return titles;
+  }
+
   public java.util.Map<UUID, UUID> listingsOfLoans(java.util.Collection<UUID> loanIds) {
     java.util.Map<UUID, UUID> listings = new java.util.HashMap<>();
     jdbc.sql("SELECT loan_id, id FROM investment.listings WHERE loan_id = ANY(:loans)")

@@ -2,6 +2,7 @@ package com.credence.repayment.web;
 
 import com.credence.investment.HoldingFigures;
 import com.credence.investment.InvestmentService;
+import com.credence.repayment.CashFlowView;
 import com.credence.repayment.HoldingSchedule;
 import com.credence.repayment.LoanView;
 import com.credence.repayment.RepaymentReceipt;
@@ -139,8 +140,12 @@ class RepaymentPageController {
         figures.monthlyCashFlows(user.userId(), from, CALENDAR_MONTHS);
     model.addAttribute("months", months);
     model.addAttribute("chart", chartData(months));
+    List<CashFlowView> flows =
+        repayment.cashFlows(user.userId(), today, today.plusMonths(CALENDAR_MONTHS));
+    model.addAttribute("flows", flows);
     model.addAttribute(
-        "flows", repayment.cashFlows(user.userId(), today, today.plusMonths(CALENDAR_MONTHS)));
+        "titles",
+        listings.titlesOfLoans(flows.stream().map(CashFlowView::loanId).distinct().toList()));
     return CASH_FLOWS;
   }
 
