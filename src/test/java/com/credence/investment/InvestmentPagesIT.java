@@ -136,10 +136,12 @@ class InvestmentPagesIT extends InvestmentFixture {
     assertThat(active).contains("暂无出借记录");
 
     String bogus = page.get("/me/portfolio?status=LOST").body();
-    assertThat(bogus).contains("portfolio-investments-error").contains("没有这种出借状态");
+    assertThat(bogus).contains("portfolio-error").contains("没有这种出借状态");
     assertThat(statusCells(bogus)).hasSize(INVESTMENTS_PER_PAGE);
     String badPage = page.get("/me/portfolio?page=two&lang=en").body();
     assertThat(badPage).contains("The page must be a whole number").contains("Page 1 of 2");
+    assertThat(page.get("/me/portfolio?holdingsPage=-&lang=en").body())
+        .contains("The page must be a whole number");
   }
 
   @Test
@@ -197,6 +199,10 @@ class InvestmentPagesIT extends InvestmentFixture {
 
     PageSession page = signIn(a);
     assertThat(page.get("/me/portfolio").body()).contains("/me/holdings/" + holding);
+    assertThat(page.get("/me/portfolio?holdingsPage=1").body())
+        .as("one holding: the second page of holdings is empty")
+        .doesNotContain("/me/holdings/" + holding)
+        .contains("暂无持有的债权");
     HttpResponse<String> shown = page.get("/me/holdings/" + holding);
     assertThat(shown.statusCode()).isEqualTo(200);
     assertThat(shown.body())

@@ -23,7 +23,9 @@ class PortfolioPageController {
 
   static final String PORTFOLIO = "investment/portfolio";
   private static final int CALENDAR_MONTHS = 12;
-  static final int INVESTMENTS_PAGE_SIZE = 20;
+
+  /** Holdings and investments a page. */
+  static final int PAGE_SIZE = 20;
 
   private final InvestmentService investments;
 
@@ -32,32 +34,30 @@ class PortfolioPageController {
   }
 
   /**
-   * The portfolio; its investments list filtered by {@code status} (FROZEN, ACTIVE or REFUNDED;
-   * anything else is named on the page and shows all) and paged by {@code page}.
+   * The portfolio; its holdings paged by {@code holdingsPage}, its investments filtered by {@code
+   * status} (FROZEN, ACTIVE or REFUNDED; anything else is named on the page and shows all) and
+   * paged by {@code page}.
    */
   @GetMapping("/me/portfolio")
   String portfolio(
       @AuthenticationPrincipal AuthenticatedUser user,
       @RequestParam(required = false) String status,
       @RequestParam(defaultValue = "0") String page,
+      @RequestParam(defaultValue = "0") String holdingsPage,
       Model model) {
-    model.addAttribute("holdings", investments.holdingsOf(user.userId(), 0, 100));
+    model.addAttribute(
+        "holdings",
+        investments.holdingsOf(user.userId(), pageNumber(holdingsPage, model), PAGE_SIZE));
     String filter = status == null || status.isBlank() ? null : status.strip();
     if (filter != null && !InvestmentService.INVESTMENT_STATUSES.contains(filter)) {
-      model.addAttribute("investmentsError", "investment.portfolio.bad-status");
+      model.addAttribute("portfolioError", "investment.portfolio.bad-status");
       filter = null;
     }
-    int pageNumber = 0;
-    try {
-      pageNumber = Math.max(0, Integer.parseInt(page.strip()));
-    } catch (NumberFormatException e) {
-      model.addAttribute("investmentsError", "investment.portfolio.bad-page");
-    }
+    int pageNumber = pageNumber(page, model);
     model.addAttribute("investmentStatuses", InvestmentService.INVESTMENT_STATUSES);
     model.addAttribute("investmentFilter", filter);
     model.addAttribute(
-        "investments",
-        investments.investmentsOf(user.userId(), filter, pageNumber, INVESTMENTS_PAGE_SIZE));
+        "investments", investments.investmentsOf(user.userId(), filter, pageNumber, PAGE_SIZE));
     Map<Grade, Money> byGrade = investments.allocationByGrade(user.userId());
     // Chart data as plain "label:value" lists in yuan, read by the page's script.
     model.addAttribute(
@@ -85,5 +85,15 @@ class PortfolioPageController {
                             .toPlainString())
             .collect(Collectors.joining(";")));
     return PORTFOLIO;
+  }
+
+  /** A page number from the query, the first page (and a message) for anything else. */
+  private static int pageNumber(String text, Model model) {
+    try {
+      return Math.max(0, Integer.parseInt(text.strip()));
+    } catch (NumberFormatException e) {
+      model.addAttribute("portfolioError", "investment.portfolio.bad-page");
+      return 0;
+    }
   }
 }
