@@ -122,5 +122,43 @@ class InvestmentBrowserIT extends InvestmentFixture {
     BrowserSupport.waitUntil(
         browser, () -> !browser.findElements(By.cssSelector("#chart-flows canvas")).isEmpty());
     assertThat(funds(user.userId()).frozenMinor()).isEqualTo(15_000);
+    assertFitsAPhone();
+  }
+
+  /** On a phone: from the portfolio to a holding's part of each installment. */
+  @Test
+  void anInvestorOpensAHoldingsCashFlowsFromThePortfolio() {
+    UUID listing = listing(Terms.of(1_000));
+    String title = store.listing(listing).orElseThrow().title();
+    TestUser user = investor(2_000);
+    assertThat(invest(user, listing, "1000.00", "whole").statusCode()).isEqualTo(201);
+    awaitLoan(listing);
+    signInOnAPhone(user);
+
+    browser.get(http.baseUrl() + "/me/portfolio");
+    assertFitsAPhone();
+    // The repayment module books the loan from the funding's event, after it commits.
+    BrowserSupport.waitUntil(
+        browser,
+        () -> {
+          browser.navigate().refresh();
+          return !browser.findElements(By.className("holding-cash-flows")).isEmpty();
+        });
+    click(browser.findElement(By.className("holding-cash-flows")));
+    BrowserSupport.waitUntil(browser, () -> browser.getCurrentUrl().contains("/me/holdings/"));
+    if (browser.findElements(By.className("holding-part-status")).isEmpty()) {
+      BrowserSupport.waitUntil(
+          browser,
+          () -> {
+            browser.navigate().refresh();
+            return !browser.findElements(By.className("holding-part-status")).isEmpty();
+          });
+    }
+    assertThat(browser.findElement(By.id("holding-listing")).getText()).isEqualTo(title);
+    assertThat(browser.findElement(By.id("holding-principal")).getText()).isEqualTo("¥1,000.00");
+    assertThat(browser.findElements(By.className("holding-part-status")))
+        .isNotEmpty()
+        .allSatisfy(cell -> assertThat(cell.getText()).isEqualTo("待收"));
+    assertFitsAPhone();
   }
 }
