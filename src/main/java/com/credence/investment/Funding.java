@@ -157,7 +157,7 @@ class Funding {
     if (!full && !(l.status() == ListingStatus.OPEN && !now.isBefore(l.closesAt()))) {
       return;
     }
-    boolean capsOk = full && capsAllow(l);
+    boolean capsOk = full && reserveCaps(l);
     if (capsOk) {
       postFreezes(listingId, Integer.MAX_VALUE);
     }
@@ -256,7 +256,7 @@ class Funding {
     }
     checkOpen(seen, clock.instant());
     ListingRow l = store.listing(listingId).orElseThrow(OfferProblems::notFound);
-    if (accept && !capsAllow(l)) {
+    if (accept && !reserveCaps(l)) {
       throw OfferProblems.capsExceeded();
     }
     OfferRow answered =
@@ -428,16 +428,32 @@ class Funding {
         .toList();
   }
 
-  /** The borrowing caps checked again (REGULATION.md); outside the funding transaction. */
-  private boolean capsAllow(ListingRow l) {
-    try {
-      approvedLoans.checkBorrowingCapsAgain(
-          l.applicationId(), Money.cny(store.outstandingOfBorrower(l.borrowerId(), l.id())));
-      return true;
-    } catch (ProblemException e) {
-      LOG.warn("Listing {} fails: borrowing caps ({})", l.id(), e.code());
-      return false;
-    }
+  /**
+   * The borrowing caps checked again (REGULATION.md) before a funding starts, and the listing's
+   * place under them reserved, under a per-borrower lock: another funding of the same borrower (on
+   * another node, or the deadline job beside the rush's funding) waits and then counts this one. A
+   * listing that holds its reservation already passes.
+   */
+  private boolean reserveCaps(ListingRow l) {
+    Boolean reserved =
+        tx.execute(
+            s -> {
+              store.lockBorrowerCaps(l.borrowerId());
+              if (store.capsReserved(l.id())) {
+                return true;
+              }
+              try {
+                approvedLoans.checkBorrowingCapsAgain(
+                    l.applicationId(),
+                    Money.cny(store.outstandingOfBorrower(l.borrowerId(), l.id())));
+              } catch (ProblemException e) {
+                LOG.warn("Listing {} fails: borrowing caps ({})", l.id(), e.code());
+                return false;
+              }
+              store.reserveCaps(l.id());
+              return true;
+            });
+    return Boolean.TRUE.equals(reserved);
   }
 
   /**

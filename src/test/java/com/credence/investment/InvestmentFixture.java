@@ -104,8 +104,12 @@ abstract class InvestmentFixture extends IntegrationTestBase {
   }
 
   LoanApproved approved(Terms t, UUID borrowerId) {
+    return approved(t, borrowerId, UUID.randomUUID());
+  }
+
+  LoanApproved approved(Terms t, UUID borrowerId, UUID applicationId) {
     return new LoanApproved(
-        UUID.randomUUID(),
+        applicationId,
         borrowerId,
         ProductType.CAR,
         LoanPurpose.USED_CAR,
@@ -133,7 +137,11 @@ abstract class InvestmentFixture extends IntegrationTestBase {
 
   /** A listing of the given borrower (a real user, for the borrower's API and pages). */
   UUID listing(Terms terms, UUID borrowerId) {
-    LoanApproved event = approved(terms, borrowerId);
+    return listing(approved(terms, borrowerId));
+  }
+
+  /** Publishes this approval as origination does and waits for the listing. */
+  UUID listing(LoanApproved event) {
     tx.executeWithoutResult(s -> events.publishEvent(event));
     Instant until = Instant.now().plusSeconds(20);
     while (Instant.now().isBefore(until)) {

@@ -437,17 +437,54 @@ public class ListingStore {
   }
 
   /** The principal of the borrower's disbursed loans not settled, the given listing excluded. */
+  /**
+   * What the borrower owes or is about to owe on the platform, besides {@code excludedListing}: the
+   * principal of its disbursed loans not settled, and what its listings that hold a caps
+   * reservation ({@link #reserveCaps}) are about to lend.
+   */
   public long outstandingOfBorrower(UUID borrowerId, UUID excludedListing) {
     return jdbc.sql(
             """
-            SELECT coalesce(sum(principal_minor), 0) FROM investment.listings
-             WHERE borrower_id = :b AND id <> :l AND loan_id IS NOT NULL
-               AND status IN ('FULL', 'REPAYING', 'DEFAULTED')
+            SELECT coalesce(sum(CASE WHEN loan_id IS NOT NULL THEN principal_minor
+                                     ELSE raised_minor END), 0)
+              FROM investment.listings
+             WHERE borrower_id = :b AND id <> :l
+               AND ((loan_id IS NOT NULL AND status IN ('FULL', 'REPAYING', 'DEFAULTED'))
+                 OR (loan_id IS NULL AND caps_reserved AND status IN ('FULL', 'OFFERED')))
             """)
         .param("b", borrowerId)
         .param("l", excludedListing)
         .query(Long.class)
         .single();
+  }
+
+  /**
+   * Serializes the borrowing-caps decisions of one borrower until the transaction ends (a
+   * transaction-scoped advisory lock keyed by the borrower).
+   */
+  public void lockBorrowerCaps(UUID borrowerId) {
+    jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('investment.caps'), hashtext(:b))")
+        .param("b", borrowerId.toString())
+        .query((rs, n) -> 1)
+        .list();
+  }
+
+  /** Whether the listing holds a caps reservation. */
+  public boolean capsReserved(UUID listingId) {
+    return jdbc.sql("SELECT caps_reserved FROM investment.listings WHERE id = :l")
+        .param("l", listingId)
+        .query(Boolean.class)
+        .optional()
+        .orElse(false);
+  }
+
+  /**
+   * Records that the listing passed the caps check: its amount counts for the borrower's others.
+   */
+  public void reserveCaps(UUID listingId) {
+    jdbc.sql("UPDATE investment.listings SET caps_reserved = true WHERE id = :l")
+        .param("l", listingId)
+        .update();
   }
 
   // ---- investments
