@@ -128,7 +128,11 @@ class RepaymentPageController {
       Model model) {
     HoldingSchedule holding = repayment.holdingSchedule(user.userId(), uuid(holdingId, "Holding"));
     model.addAttribute("holding", holding);
-    model.addAttribute("listingTitle", listings.listing(holding.loan().listingId()).title());
+    model.addAttribute(
+        "listingTitle",
+        listings
+            .titlesOfLoans(List.of(holding.loan().loanId()))
+            .getOrDefault(holding.loan().loanId(), holding.loan().loanId().toString()));
     return HOLDING;
   }
 
