@@ -129,6 +129,10 @@ class InvestmentPagesIT extends InvestmentFixture {
     assertThat(statusCells(second)).containsExactly("冻结中");
     assertThat(second).contains("第 2 页，共 2 页").doesNotContain("portfolio-investments-next");
 
+    String beyond = page.get("/me/portfolio?page=7").body();
+    assertThat(statusCells(beyond)).as("beyond the end: the last page").hasSize(1);
+    assertThat(beyond).contains("第 2 页，共 2 页");
+
     String frozen = page.get("/me/portfolio?status=FROZEN").body();
     assertThat(statusCells(frozen)).hasSize(INVESTMENTS_PER_PAGE);
     String active = page.get("/me/portfolio?status=ACTIVE").body();
@@ -200,9 +204,9 @@ class InvestmentPagesIT extends InvestmentFixture {
     PageSession page = signIn(a);
     assertThat(page.get("/me/portfolio").body()).contains("/me/holdings/" + holding);
     assertThat(page.get("/me/portfolio?holdingsPage=1").body())
-        .as("one holding: the second page of holdings is empty")
-        .doesNotContain("/me/holdings/" + holding)
-        .contains("暂无持有的债权");
+        .as("one holding: a page beyond the end shows the last one")
+        .contains("/me/holdings/" + holding)
+        .doesNotContain("暂无持有的债权");
     HttpResponse<String> shown = page.get("/me/holdings/" + holding);
     assertThat(shown.statusCode()).isEqualTo(200);
     assertThat(shown.body())

@@ -2,11 +2,13 @@ package com.credence.investment.web;
 
 import com.credence.investment.HoldingFigures;
 import com.credence.investment.InvestmentService;
+import com.credence.investment.PageOf;
 import com.credence.risk.Grade;
 import com.credence.shared.AuthenticatedUser;
 import com.credence.shared.Money;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -47,7 +49,9 @@ class PortfolioPageController {
       Model model) {
     model.addAttribute(
         "holdings",
-        investments.holdingsOf(user.userId(), pageNumber(holdingsPage, model), PAGE_SIZE));
+        withinPages(
+            investments.holdingsOf(user.userId(), pageNumber(holdingsPage, model), PAGE_SIZE),
+            last -> investments.holdingsOf(user.userId(), last, PAGE_SIZE)));
     String filter = status == null || status.isBlank() ? null : status.strip();
     if (filter != null && !InvestmentService.INVESTMENT_STATUSES.contains(filter)) {
       model.addAttribute("portfolioError", "investment.portfolio.bad-status");
@@ -56,8 +60,12 @@ class PortfolioPageController {
     int pageNumber = pageNumber(page, model);
     model.addAttribute("investmentStatuses", InvestmentService.INVESTMENT_STATUSES);
     model.addAttribute("investmentFilter", filter);
+    String shown = filter;
     model.addAttribute(
-        "investments", investments.investmentsOf(user.userId(), filter, pageNumber, PAGE_SIZE));
+        "investments",
+        withinPages(
+            investments.investmentsOf(user.userId(), shown, pageNumber, PAGE_SIZE),
+            last -> investments.investmentsOf(user.userId(), shown, last, PAGE_SIZE)));
     Map<Grade, Money> byGrade = investments.allocationByGrade(user.userId());
     // Chart data as plain "label:value" lists in yuan, read by the page's script.
     model.addAttribute(
@@ -85,6 +93,14 @@ class PortfolioPageController {
                             .toPlainString())
             .collect(Collectors.joining(";")));
     return PORTFOLIO;
+  }
+
+  /** The page asked for, or the last one when it asked beyond the end. */
+  private static <T> PageOf<T> withinPages(PageOf<T> asked, IntFunction<PageOf<T>> page) {
+    if (!asked.items().isEmpty() || asked.total() == 0) {
+      return asked;
+    }
+    return page.apply((int) ((asked.total() - 1) / asked.size()));
   }
 
   /** A page number from the query, the first page (and a message) for anything else. */
