@@ -133,7 +133,7 @@ class InvestmentPagesIT extends InvestmentFixture {
     assertThat(statusCells(beyond)).as("beyond the end: the last page").hasSize(1);
     assertThat(beyond).contains("第 2 页，共 2 页");
 
-    String frozen = page.get("/me/portfolio?status=FROZEN").body();
+    String frozen = page.get("/me/portfolio?status=frozen").body();
     assertThat(statusCells(frozen)).hasSize(INVESTMENTS_PER_PAGE);
     String active = page.get("/me/portfolio?status=ACTIVE").body();
     assertThat(statusCells(active)).isEmpty();

@@ -7,6 +7,7 @@ import com.credence.risk.Grade;
 import com.credence.shared.AuthenticatedUser;
 import com.credence.shared.Money;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
@@ -52,7 +53,8 @@ class PortfolioPageController {
         withinPages(
             investments.holdingsOf(user.userId(), pageNumber(holdingsPage, model), PAGE_SIZE),
             last -> investments.holdingsOf(user.userId(), last, PAGE_SIZE)));
-    String filter = status == null || status.isBlank() ? null : status.strip();
+    String filter =
+        status == null || status.isBlank() ? null : status.strip().toUpperCase(Locale.ROOT);
     if (filter != null && !InvestmentService.INVESTMENT_STATUSES.contains(filter)) {
       model.addAttribute("portfolioError", "investment.portfolio.bad-status");
       filter = null;
