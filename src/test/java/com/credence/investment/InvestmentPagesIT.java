@@ -227,6 +227,46 @@ class InvestmentPagesIT extends InvestmentFixture {
     assertThat(page.get("/me/portfolio").body()).contains("data-grades=\"B:600.00;C:100.00\"");
   }
 
+  @Test
+  void theCashFlowCalendarPagesTheComingPartsByFifty() {
+    TestUser user = investor(6_000);
+    int loans = 5;
+    for (int i = 0; i < loans; i++) {
+      UUID listing = listing(Terms.of(1_000));
+      assertThat(invest(user, listing, "1000.00", "flows-" + i).statusCode()).isEqualTo(201);
+      awaitLoan(listing);
+    }
+    String today = json(http.get("/api/v1/sim/clock").body()).get("date").asString();
+    String until = java.time.LocalDate.parse(today).plusMonths(12).toString();
+    String api = "/api/v1/me/cash-flows?from=" + today + "&to=" + until;
+    // The repayment module books each loan from its funding's event, after it commits.
+    int parts = 0;
+    for (int i = 0; i < 200; i++) {
+      JsonNode flows = json(http.getWithToken(api, user.token()).body());
+      java.util.Set<String> booked = new java.util.HashSet<>();
+      flows.get("items").forEach(f -> booked.add(f.get("loanId").asString()));
+      parts = flows.get("items").size();
+      if (booked.size() == loans) {
+        break;
+      }
+      sleep(50);
+    }
+    assertThat(parts).as("more than a page of coming parts").isGreaterThan(50).isLessThan(100);
+
+    PageSession page = signIn(user);
+    String first = page.get("/me/cash-flows").body();
+    assertThat(first.split("class=\"flow-holding\"", -1)).hasSize(50 + 1);
+    assertThat(first).contains("第 1 页，共 2 页").contains("id=\"flows-next\"");
+    String second = page.get("/me/cash-flows?page=1").body();
+    assertThat(second.split("class=\"flow-holding\"", -1)).hasSize(parts - 50 + 1);
+    assertThat(second).contains("第 2 页，共 2 页").doesNotContain("id=\"flows-next\"");
+    assertThat(page.get("/me/cash-flows?page=9").body().split("class=\"flow-holding\"", -1))
+        .as("beyond the end: the last page")
+        .hasSize(parts - 50 + 1);
+    String bad = page.get("/me/cash-flows?page=x").body();
+    assertThat(bad).contains("id=\"flows-error\"").contains("第 1 页，共 2 页");
+  }
+
   private static final Pattern STATUS_CELL =
       Pattern.compile("<td class=\"investment-status\">([^<]*)</td>");
 

@@ -50,6 +50,9 @@ class RepaymentPageController {
 
   private static final int CALENDAR_MONTHS = 12;
 
+  /** Coming parts a page of the cash-flow calendar. */
+  static final int FLOWS_PAGE_SIZE = 50;
+
   private final RepaymentService repayment;
   private final HoldingFigures figures;
   private final InvestmentService listings;
@@ -136,17 +139,37 @@ class RepaymentPageController {
     return HOLDING;
   }
 
+  /**
+   * The investor's cash-flow calendar: expected and received per month, and the coming parts of the
+   * next twelve months, {@link #FLOWS_PAGE_SIZE} a page ({@code page}; a page beyond the end shows
+   * the last one, anything but a number the first, with a message).
+   */
   @GetMapping("/me/cash-flows")
-  String cashFlows(@AuthenticationPrincipal AuthenticatedUser user, Model model) {
+  String cashFlows(
+      @AuthenticationPrincipal AuthenticatedUser user,
+      @RequestParam(defaultValue = "0") String page,
+      Model model) {
     LocalDate today = BusinessCalendar.today(clock);
     YearMonth from = YearMonth.from(today).minusMonths(2);
     List<HoldingFigures.MonthFlows> months =
         figures.monthlyCashFlows(user.userId(), from, CALENDAR_MONTHS);
     model.addAttribute("months", months);
     model.addAttribute("chart", chartData(months));
-    List<CashFlowView> flows =
+    List<CashFlowView> all =
         repayment.cashFlows(user.userId(), today, today.plusMonths(CALENDAR_MONTHS));
+    int pages = Math.max(1, (all.size() + FLOWS_PAGE_SIZE - 1) / FLOWS_PAGE_SIZE);
+    int shown;
+    try {
+      shown = Math.min(Math.max(0, Integer.parseInt(page.strip())), pages - 1);
+    } catch (NumberFormatException e) {
+      model.addAttribute("flowsError", "repayment.flows.bad-page");
+      shown = 0;
+    }
+    List<CashFlowView> flows =
+        all.subList(shown * FLOWS_PAGE_SIZE, Math.min(all.size(), (shown + 1) * FLOWS_PAGE_SIZE));
     model.addAttribute("flows", flows);
+    model.addAttribute("flowsPage", shown);
+    model.addAttribute("flowsPages", pages);
     model.addAttribute(
         "titles",
         listings.titlesOfLoans(flows.stream().map(CashFlowView::loanId).distinct().toList()));
