@@ -14,10 +14,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class ColumnArrays {
 
-  /** Puts one row's values into {@code columns[c][index]}. */
+  /**
+   * Puts one row's values into {@code columns[c][slot]}, {@code slot} its place in the chunk;
+   * {@code position} is its place in the whole list, for a column that numbers the rows.
+   */
   @FunctionalInterface
   public interface Columns<T> {
-    void put(T row, Object[][] columns, int index);
+    void put(T row, Object[][] columns, int slot, int position);
   }
 
   private ColumnArrays() {}
@@ -37,7 +40,7 @@ public final class ColumnArrays {
       List<T> part = rows.subList(from, Math.min(rows.size(), from + chunk));
       Object[][] values = new Object[types.length][part.size()];
       for (int i = 0; i < part.size(); i++) {
-        columns.put(part.get(i), values, i);
+        columns.put(part.get(i), values, i, from + i);
       }
       Integer n =
           jdbc.execute(

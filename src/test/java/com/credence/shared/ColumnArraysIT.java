@@ -28,7 +28,7 @@ class ColumnArraysIT extends IntegrationTestBase {
           + " SELECT * FROM unnest(?::uuid[], ?::int[], ?::date[], ?::bigint[], ?::varchar[])";
   private static final String[] TYPES = {"uuid", "int4", "date", "int8", "varchar"};
 
-  private static void put(Row r, Object[][] c, int i) {
+  private static void put(Row r, Object[][] c, int i, int position) {
     c[0][i] = r.id();
     c[1][i] = r.number();
     c[2][i] = r.day().toString();
@@ -83,6 +83,36 @@ class ColumnArraysIT extends IntegrationTestBase {
                 .containsExactlyInAnyOrderElementsOf(rows);
           });
     }
+  }
+
+  @Test
+  void eachRowIsGivenItsPositionInTheWholeListNotInItsChunk() {
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 23; i++) {
+      rows.add(new Row(UUID.randomUUID(), -1, LocalDate.of(2026, 1, 1), i, null));
+    }
+    tx.executeWithoutResult(
+        s -> {
+          createProbe();
+          ColumnArrays.insert(
+              jdbc,
+              INSERT,
+              TYPES,
+              rows,
+              5,
+              (r, c, i, position) -> {
+                put(r, c, i, position);
+                c[1][i] = position;
+              });
+          for (Row r : rows) {
+            assertThat(
+                    jdbc.queryForObject(
+                        "SELECT number FROM column_arrays_probe WHERE id = ?",
+                        Integer.class,
+                        r.id()))
+                .isEqualTo(rows.indexOf(r));
+          }
+        });
   }
 
   @Test

@@ -381,7 +381,6 @@ public class ListingStore {
     return notice;
   }
 
-  /** The listings of these loans, by loan; loans without a listing are absent. */
   /** The titles of the listings of these loans, by loan id. */
   public Map<UUID, String> titlesOfLoans(Collection<UUID> loanIds) {
     Map<UUID, String> titles = new HashMap<>();
@@ -394,6 +393,7 @@ public class ListingStore {
     return titles;
   }
 
+  /** The listings of these loans, by loan; loans without a listing are absent. */
   public java.util.Map<UUID, UUID> listingsOfLoans(java.util.Collection<UUID> loanIds) {
     java.util.Map<UUID, UUID> listings = new java.util.HashMap<>();
     jdbc.sql("SELECT loan_id, id FROM investment.listings WHERE loan_id = ANY(:loans)")
@@ -436,7 +436,6 @@ public class ListingStore {
         .list();
   }
 
-  /** The principal of the borrower's disbursed loans not settled, the given listing excluded. */
   /**
    * What the borrower owes or is about to owe on the platform, besides {@code excludedListing}: the
    * principal of its disbursed loans not settled, and what its listings that hold a caps
@@ -649,7 +648,7 @@ public class ListingStore {
         new String[] {"uuid", "uuid", "uuid", "uuid", "uuid", "int8", "timestamptz"},
         rows,
         5_000,
-        (h, c, i) -> {
+        (h, c, i, position) -> {
           c[0][i] = h.id();
           c[1][i] = h.listingId();
           c[2][i] = h.loanId();

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -163,27 +162,16 @@ public class RepaymentStore {
         SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::bigint[], ?::int[])
         """,
         new String[] {"uuid", "uuid", "uuid", "uuid", "int8", "int4"},
-        positioned(rows),
+        rows,
         ROWS_PER_STATEMENT,
-        (p, c, i) -> {
-          HoldingRow h = p.row();
+        (h, c, i, position) -> {
           c[0][i] = h.holdingId();
           c[1][i] = h.loanId();
           c[2][i] = h.investorId();
           c[3][i] = h.investorAccount();
           c[4][i] = h.principalMinor();
-          c[5][i] = p.position();
+          c[5][i] = position;
         });
-  }
-
-  private record Positioned(HoldingRow row, int position) {}
-
-  private static List<Positioned> positioned(List<HoldingRow> rows) {
-    List<Positioned> positioned = new ArrayList<>(rows.size());
-    for (int i = 0; i < rows.size(); i++) {
-      positioned.add(new Positioned(rows.get(i), i));
-    }
-    return positioned;
   }
 
   public void insertHolderParts(List<HolderPartRow> rows) {
@@ -197,7 +185,7 @@ public class RepaymentStore {
         new String[] {"uuid", "int4", "uuid", "date", "int8", "int8"},
         rows,
         ROWS_PER_STATEMENT,
-        (r, c, i) -> {
+        (r, c, i, position) -> {
           c[0][i] = r.loanId();
           c[1][i] = r.number();
           c[2][i] = r.holdingId();
