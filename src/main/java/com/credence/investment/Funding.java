@@ -212,7 +212,13 @@ class Funding {
             null))) {
       return;
     }
-    notifier.listingEvent(l, NotificationKind.OFFER_MADE, frozen(l), l.raisedMinor(), until, now);
+    notifier.listingEvent(
+        l,
+        NotificationKind.OFFER_MADE,
+        store.investmentsInStatus(l.id(), "FROZEN", Integer.MAX_VALUE),
+        l.raisedMinor(),
+        until,
+        now);
     LOG.info("Listing {} offered to its borrower as a partial loan until {}", l.id(), until);
   }
 
@@ -422,12 +428,6 @@ class Funding {
     return posts;
   }
 
-  private List<InvestmentRow> frozen(ListingRow l) {
-    return store.investmentsOfListing(l.id()).stream()
-        .filter(i -> "FROZEN".equals(i.status()))
-        .toList();
-  }
-
   /**
    * The borrowing caps checked again (REGULATION.md) before a funding starts, and the listing's
    * place under them reserved, under a per-borrower lock: another funding of the same borrower (on
@@ -602,9 +602,7 @@ class Funding {
                 notifier.investorsEvent(
                     l,
                     NotificationKind.valueOf(notice),
-                    store.investmentsOfListing(l.id()).stream()
-                        .filter(i -> "REFUNDED".equals(i.status()))
-                        .toList(),
+                    store.investmentsInStatus(l.id(), "REFUNDED", Integer.MAX_VALUE),
                     clock.instant()));
   }
 
