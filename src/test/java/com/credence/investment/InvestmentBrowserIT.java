@@ -59,6 +59,19 @@ class InvestmentBrowserIT extends InvestmentFixture {
     BrowserSupport.waitUntil(browser, () -> !browser.getCurrentUrl().contains("/login"));
   }
 
+  /** Reloads the page until it shows {@code element} (written by an event after a commit). */
+  private static void refreshUntilShown(By element) {
+    BrowserSupport.waitUntil(
+        browser,
+        () -> {
+          if (!browser.findElements(element).isEmpty()) {
+            return true;
+          }
+          browser.navigate().refresh();
+          return !browser.findElements(element).isEmpty();
+        });
+  }
+
   private static void assertFitsAPhone() {
     JavascriptExecutor js = browser;
     long scrollWidth =
@@ -138,22 +151,10 @@ class InvestmentBrowserIT extends InvestmentFixture {
     browser.get(http.baseUrl() + "/me/portfolio");
     assertFitsAPhone();
     // The repayment module books the loan from the funding's event, after it commits.
-    BrowserSupport.waitUntil(
-        browser,
-        () -> {
-          browser.navigate().refresh();
-          return !browser.findElements(By.className("holding-cash-flows")).isEmpty();
-        });
+    refreshUntilShown(By.className("holding-cash-flows"));
     click(browser.findElement(By.className("holding-cash-flows")));
     BrowserSupport.waitUntil(browser, () -> browser.getCurrentUrl().contains("/me/holdings/"));
-    if (browser.findElements(By.className("holding-part-status")).isEmpty()) {
-      BrowserSupport.waitUntil(
-          browser,
-          () -> {
-            browser.navigate().refresh();
-            return !browser.findElements(By.className("holding-part-status")).isEmpty();
-          });
-    }
+    refreshUntilShown(By.className("holding-part-status"));
     assertThat(browser.findElement(By.id("holding-listing")).getText()).isEqualTo(title);
     assertThat(browser.findElement(By.id("holding-principal")).getText()).isEqualTo("¥1,000.00");
     assertThat(browser.findElements(By.className("holding-part-status")))
