@@ -153,7 +153,7 @@ public class CustodyInstructions {
         log.debug("Movement {} has a side without a bank account; not instructed", m.transferId());
         continue;
       }
-      lines.add(new TransferLine(m.transferId().toString(), from.get(), to.get(), m.amountMinor()));
+      lines.add(new TransferLine(m.reference(), from.get(), to.get(), m.amountMinor()));
     }
     return lines;
   }

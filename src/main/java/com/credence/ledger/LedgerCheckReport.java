@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * What {@link LedgerChecker} found.
  *
+ * @param transfers transfer rows, split transfers counted once
+ * @param legs the split transfers' legs (ADR 0024): with the transfers, every entry written
  * @param sumOfBalancesMinor the sum over all accounts of credits minus debits (posted); 0 when
  *     balanced
  * @param violations the first violations found, in words (at most {@link #VIOLATIONS_MAX})
@@ -13,6 +15,7 @@ public record LedgerCheckReport(
     boolean balanced,
     long accounts,
     long transfers,
+    long legs,
     long sumOfBalancesMinor,
     List<String> violations) {
 

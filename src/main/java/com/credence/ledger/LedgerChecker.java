@@ -36,14 +36,19 @@ public class LedgerChecker {
     imbalance.set(report.balanced() ? 0 : Math.max(1, report.violations().size()));
     if (!report.balanced()) {
       log.error(
-          "Ledger check FAILED: {} accounts, {} transfers, sum of balances {}, violations: {}",
+          "Ledger check FAILED: {} accounts, {} transfers, {} legs, sum of balances {},"
+              + " violations: {}",
           report.accounts(),
           report.transfers(),
+          report.legs(),
           report.sumOfBalancesMinor(),
           report.violations());
     } else {
       log.info(
-          "Ledger check passed: {} accounts, {} transfers", report.accounts(), report.transfers());
+          "Ledger check passed: {} accounts, {} transfers, {} legs",
+          report.accounts(),
+          report.transfers(),
+          report.legs());
     }
     return report;
   }

@@ -209,7 +209,7 @@ public class LedgerService {
       // Accounts of a pending transfer never change, so they can be read before taking the locks.
       for (Transfer pending : store.findTransfers(pendingIds).values()) {
         accountIds.add(pending.debitAccountId());
-        accountIds.add(pending.creditAccountId());
+        addIfPresent(accountIds, pending.creditAccountId());
       }
     }
     List<TransferId> known = new ArrayList<>(ids);
@@ -230,29 +230,36 @@ public class LedgerService {
   }
 
   /**
-   * Creates many single-phase transfers, all or nothing, for the bulk paths (the end-of-day
-   * distribution): the same checks as {@link #createTransfers} in {@link BatchMode#ATOMIC}, and
-   * cheaper writes. Only the accounts a transfer could take below a limit are locked up front (the
-   * debited ones, and credited ones whose credits are limited); the others are only credited, which
-   * no flag forbids, so they are read without a lock (kind, currency and flags never change) and
-   * locked in id order at the end, when their counters are raised in place. The transfers go to the
-   * database with COPY. Joins the caller's transaction.
+   * Creates many single-phase transfers and split transfers (ADR 0024), all or nothing, for the
+   * bulk paths (the distribution of repayments): the same checks as {@link #createTransfers} in
+   * {@link BatchMode#ATOMIC}, and cheaper writes. Only the accounts a transfer could take below a
+   * limit are locked up front (the debited ones, and credited ones whose credits are limited); the
+   * others are only credited, which no flag forbids, so they are read without a lock (kind,
+   * currency and flags never change) and locked in id order at the end, when their counters are
+   * raised in place. The transfers and legs go to the database with COPY. Joins the caller's
+   * transaction.
    *
    * <p>For transfers whose ids are new by construction: an id that already exists fails the whole
    * call (the primary key) instead of being answered as already existing, and so does a refusal.
    *
    * @throws LedgerException the first refusal; nothing was written, and a joined transaction is
    *     marked for rollback
-   * @throws IllegalArgumentException when a command is not single-phase
+   * @throws IllegalArgumentException when a transfer is not single-phase
    */
-  public void createTransfersInBulk(List<CreateTransfer> commands) {
-    if (commands.isEmpty()) {
-      return;
-    }
-    writes.executeWithoutResult(tx -> applyBulk(commands));
+  public void createTransfersInBulk(List<CreateTransfer> transfers) {
+    createTransfersInBulk(transfers, List.of());
   }
 
-  private void applyBulk(List<CreateTransfer> commands) {
+  /** The same, with split transfers written after the transfers. */
+  public void createTransfersInBulk(
+      List<CreateTransfer> transfers, List<CreateSplitTransfer> splits) {
+    if (transfers.isEmpty() && splits.isEmpty()) {
+      return;
+    }
+    writes.executeWithoutResult(tx -> applyBulk(transfers, splits));
+  }
+
+  private void applyBulk(List<CreateTransfer> commands, List<CreateSplitTransfer> splits) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     Set<AccountId> debited = new LinkedHashSet<>();
     Set<AccountId> credited = new LinkedHashSet<>();
@@ -263,6 +270,12 @@ public class LedgerService {
       }
       addIfPresent(debited, c.debitAccountId());
       addIfPresent(credited, c.creditAccountId());
+    }
+    for (CreateSplitTransfer s : splits) {
+      debited.add(s.debitAccountId());
+      for (CreateSplitTransfer.Leg leg : s.legs()) {
+        credited.add(leg.creditAccountId());
+      }
     }
     credited.removeAll(debited);
     Map<AccountId, AccountState> accounts = new HashMap<>(store.readAccounts(credited));
@@ -275,7 +288,7 @@ public class LedgerService {
     accounts.putAll(store.lockAndRead(lockNow, List.of(), List.of()).accounts());
     TransferBatch.Outcome outcome =
         new TransferBatch(accounts, Map.of(), Set.of(), now, BusinessCalendar.dateOf(now))
-            .apply(commands, BatchMode.ATOMIC);
+            .apply(commands, splits, BatchMode.ATOMIC);
     if (outcome.firstRefusal() != null) {
       throw outcome.firstRefusal().toException();
     }
@@ -284,9 +297,16 @@ public class LedgerService {
       sums.computeIfAbsent(t.debitAccountId(), k -> new long[2])[0] += t.amountMinor();
       sums.computeIfAbsent(t.creditAccountId(), k -> new long[2])[1] += t.amountMinor();
     }
+    for (SplitTransfer s : outcome.splits()) {
+      sums.computeIfAbsent(s.transfer().debitAccountId(), k -> new long[2])[0] +=
+          s.transfer().amountMinor();
+      for (CreateSplitTransfer.Leg leg : s.legs()) {
+        sums.computeIfAbsent(leg.creditAccountId(), k -> new long[2])[1] += leg.amountMinor();
+      }
+    }
     List<LedgerStore.PostedDelta> deltas = new ArrayList<>(sums.size());
     sums.forEach((id, d) -> deltas.add(new LedgerStore.PostedDelta(id, d[0], d[1])));
-    store.writeBulk(outcome.created(), deltas);
+    store.writeBulk(outcome.created(), outcome.splits(), deltas);
   }
 
   /**

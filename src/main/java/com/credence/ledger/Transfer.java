@@ -8,13 +8,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A transfer as stored: immutable once written. For a post or void, the accounts, currency and code
- * are those of the pending transfer; a void's amount is the pending amount it released.
+ * are those of the pending transfer; a void's amount is the pending amount it released. A split
+ * transfer ({@link SplitTransfer}) has no credit account: its legs are credited.
  */
 public record Transfer(
     TransferId id,
     TransferType type,
     AccountId debitAccountId,
-    AccountId creditAccountId,
+    @Nullable AccountId creditAccountId,
     long amountMinor,
     Currency currency,
     TransferCode code,

@@ -4,6 +4,7 @@ import com.credence.bank.BankReconciliation;
 import com.credence.investment.ListingStatus;
 import com.credence.investment.LoanOutcomes;
 import com.credence.ledger.BatchMode;
+import com.credence.ledger.CreateSplitTransfer;
 import com.credence.ledger.CreateTransfer;
 import com.credence.ledger.LedgerError;
 import com.credence.ledger.LedgerService;
@@ -311,9 +312,13 @@ public class EndOfDay {
     List<Servicing.Plan> paid = new ArrayList<>(done);
     paid.addAll(execute(partial));
     List<CreateTransfer> followUps = new ArrayList<>();
-    paid.forEach(p -> followUps.addAll(p.followUps()));
+    List<CreateSplitTransfer> distributions = new ArrayList<>();
+    for (Servicing.Plan p : paid) {
+      followUps.addAll(p.followUps());
+      distributions.addAll(p.distributions());
+    }
     // Fees and distributions: ids derived from what they pay, so the bulk path fits.
-    ledger.createTransfersInBulk(followUps);
+    ledger.createTransfersInBulk(followUps, distributions);
     servicing.record(paid, date);
     settleFinished(paid, ids, date);
     int partsPaid = paid.stream().mapToInt(p -> p.partsPaid().size()).sum();

@@ -20,7 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param earlyRepaymentFeeBps the contracted fee of a full early repayment, on the outstanding
  *     principal
  * @param allocationOrder the order a payment reaches an installment's parts
- * @param loansPerBatch loans serviced per end-of-day transaction (about 100 ledger transfers each)
+ * @param loansPerBatch loans serviced per end-of-day transaction (each a few transfers and a leg
+ *     per holder)
  * @param endOfDayWorkers batches the end-of-day run services at once, each on its own connection
  * @param runLease how long a node's claim on a day's run lasts before another node may resume it
  */
@@ -34,7 +35,7 @@ public record RepaymentProperties(
     @DefaultValue("100") int earlyRepaymentFeeBps,
     @DefaultValue({"PENALTY", "FEE", "INTEREST", "PRINCIPAL"})
         List<Allocation.Component> allocationOrder,
-    @DefaultValue("70") int loansPerBatch,
+    @DefaultValue("500") int loansPerBatch,
     @DefaultValue("2") int endOfDayWorkers,
     @DefaultValue("PT30M") Duration runLease) {
 
@@ -43,11 +44,11 @@ public record RepaymentProperties(
     if (graceDays < 0
         || defaultAfterDays < 1
         || loansPerBatch < 1
-        || loansPerBatch > 75
+        || loansPerBatch > 2000
         || endOfDayWorkers < 1
         || endOfDayWorkers > 8) {
       throw new IllegalArgumentException(
-          "credence.repayment: grace-days >= 0, default-after-days >= 1, loans-per-batch 1..75,"
+          "credence.repayment: grace-days >= 0, default-after-days >= 1, loans-per-batch 1..2000,"
               + " end-of-day-workers 1..8");
     }
   }

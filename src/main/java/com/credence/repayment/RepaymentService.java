@@ -3,7 +3,6 @@ package com.credence.repayment;
 import com.credence.investment.ListingStatus;
 import com.credence.investment.LoanOutcomes;
 import com.credence.ledger.BatchMode;
-import com.credence.ledger.CreateTransfer;
 import com.credence.ledger.LedgerService;
 import com.credence.repayment.domain.Delinquency;
 import com.credence.repayment.domain.EarlyRepayment;
@@ -280,10 +279,7 @@ public class RepaymentService {
         servicing.plan(
             loan, due, parts, holdings, amount.amountMinor(), "repay:" + repaymentId, today);
     ledger.createTransfers(List.of(plan.collection()), BatchMode.ATOMIC);
-    List<CreateTransfer> followUps = plan.followUps();
-    if (!followUps.isEmpty()) {
-      ledger.createTransfers(followUps, BatchMode.ATOMIC);
-    }
+    ledger.createTransfersInBulk(plan.followUps(), plan.distributions());
     servicing.record(List.of(plan), today);
     String status = afterPayment(loan, plan, today);
     RepaymentRow row =

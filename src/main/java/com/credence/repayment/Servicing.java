@@ -2,6 +2,7 @@ package com.credence.repayment;
 
 import com.credence.ledger.AccountId;
 import com.credence.ledger.AccountKind;
+import com.credence.ledger.CreateSplitTransfer;
 import com.credence.ledger.CreateTransfer;
 import com.credence.ledger.LedgerService;
 import com.credence.ledger.TransferCode;
@@ -21,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,8 +37,9 @@ import org.springframework.stereotype.Component;
  * of the penalty, and the service fee to the platform. Money of an installment paid only in part
  * waits in the loan's own escrow until the installment is complete.
  *
- * <p>Transfer ids are derived from what they pay (loan, installment, holding), so a retried or
- * repeated run can never pay the same part twice: the ledger answers the existing transfer.
+ * <p>Transfer ids are derived from what they pay (loan, installment), so a retried or repeated run
+ * can never pay the same installment twice: the ledger refuses the existing id. An installment's
+ * distribution is one split transfer (ADR 0024), one leg per investor.
  */
 @Component
 class Servicing {
@@ -52,11 +55,17 @@ class Servicing {
     this.properties = properties;
   }
 
-  /** What collecting an amount on one loan does. */
+  /**
+   * What collecting an amount on one loan does.
+   *
+   * @param followUps the fee transfers out of the escrow
+   * @param distributions one split transfer per installment completed, escrow to its holders
+   */
   record Plan(
       LoanRow loan,
       CreateTransfer collection,
       List<CreateTransfer> followUps,
+      List<CreateSplitTransfer> distributions,
       List<Payment> payments,
       List<PartPaid> partsPaid,
       Allocation.Result allocation,
@@ -132,6 +141,7 @@ class Servicing {
                 "repayment " + loanId)
             .onBusinessDate(date);
     List<CreateTransfer> followUps = new ArrayList<>();
+    List<CreateSplitTransfer> distributions = new ArrayList<>();
     List<Payment> payments = new ArrayList<>();
     List<PartPaid> partsPaid = new ArrayList<>();
     long[] weights = holdings.stream().mapToLong(HoldingRow::principalMinor).toArray();
@@ -161,11 +171,13 @@ class Servicing {
             weights,
             date,
             followUps,
+            distributions,
             partsPaid);
         lastSettled = a.number();
       }
     }
-    return new Plan(loan, collection, followUps, payments, partsPaid, allocation, lastSettled);
+    return new Plan(
+        loan, collection, followUps, distributions, payments, partsPaid, allocation, lastSettled);
   }
 
   private void distribute(
@@ -176,6 +188,7 @@ class Servicing {
       long[] weights,
       LocalDate date,
       List<CreateTransfer> out,
+      List<CreateSplitTransfer> distributions,
       List<PartPaid> partsPaid) {
     String loanId = loan.loanId().toString();
     String n = Integer.toString(installment.number());
@@ -188,6 +201,8 @@ class Servicing {
     parts.forEach(p -> partOf.put(p.holdingId(), p));
     long[] penalty = LargestRemainder.split(installment.penaltyMinor(), weights);
     AccountId escrow = new AccountId(loan.escrowAccount());
+    // One leg per investor: two holdings of one investor in a loan are paid together.
+    Map<AccountId, Long> received = new LinkedHashMap<>();
     long distributed = 0;
     for (int h = 0; h < holdings.size(); h++) {
       HoldingRow holding = holdings.get(h);
@@ -198,17 +213,21 @@ class Servicing {
       partsPaid.add(
           new PartPaid(loan.loanId(), installment.number(), part.holdingId(), penalty[h]));
       if (amount > 0) {
-        out.add(
-            CreateTransfer.single(
-                    transferId("distribute", loanId, n, part.holdingId().toString()),
-                    escrow,
-                    new AccountId(holding.investorAccount()),
-                    amount,
-                    Currency.CNY,
-                    TransferCode.DISTRIBUTION,
-                    "distribution " + loanId + " #" + n)
-                .onBusinessDate(date));
+        received.merge(new AccountId(holding.investorAccount()), amount, Long::sum);
       }
+    }
+    if (!received.isEmpty()) {
+      List<CreateSplitTransfer.Leg> legs = new ArrayList<>(received.size());
+      received.forEach((account, amount) -> legs.add(new CreateSplitTransfer.Leg(account, amount)));
+      distributions.add(
+          new CreateSplitTransfer(
+              transferId("distribute", loanId, n),
+              escrow,
+              legs,
+              Currency.CNY,
+              TransferCode.DISTRIBUTION,
+              "distribution " + loanId + " #" + n,
+              date));
     }
     // Invariant: holders and the service fee receive the installment's principal, interest and
     // penalty exactly.

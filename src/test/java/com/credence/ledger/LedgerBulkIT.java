@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The bulk path ({@link LedgerService#createTransfersInBulk}): exact balances, all or nothing, new
  * ids only, and correct under concurrency with itself and with ordinary transfers on the same
- * accounts.
+ * accounts, for transfers and split transfers alike.
  */
 class LedgerBulkIT extends IntegrationTestBase {
 
@@ -151,9 +151,10 @@ class LedgerBulkIT extends IntegrationTestBase {
   }
 
   /**
-   * Bulk payouts from separate escrows to shared investors race withdrawals from those investors
-   * through the ordinary path: every call finishes (no deadlock), each investor ends with exactly
-   * what it was paid less what it withdrew, and the ledger balances.
+   * Bulk payouts (transfers and split transfers, in turns) from separate escrows to shared
+   * investors race withdrawals from those investors through the ordinary path: every call finishes
+   * (no deadlock), each investor ends with exactly what it was paid less what it withdrew, and the
+   * ledger balances.
    */
   @Test
   void bulkPayoutsAndOrdinaryTransfersOnSharedAccountsStayExact() throws Exception {
@@ -186,7 +187,28 @@ class LedgerBulkIT extends IntegrationTestBase {
                     paid[h] += amount;
                     batch.add(distribution(escrow, investors.get(h), amount, "round " + r));
                   }
-                  ledger.createTransfersInBulk(batch);
+                  if (r % 2 == 0) {
+                    ledger.createTransfersInBulk(batch);
+                  } else {
+                    // The same payouts as one split transfer, a leg per investor paid.
+                    List<CreateSplitTransfer.Leg> legs = new ArrayList<>();
+                    for (int h = 0; h < paid.length; h++) {
+                      if (paid[h] > 0) {
+                        legs.add(new CreateSplitTransfer.Leg(investors.get(h), paid[h]));
+                      }
+                    }
+                    ledger.createTransfersInBulk(
+                        List.of(),
+                        List.of(
+                            new CreateSplitTransfer(
+                                id(),
+                                escrow,
+                                legs,
+                                Currency.CNY,
+                                TransferCode.DISTRIBUTION,
+                                "round " + r,
+                                null)));
+                  }
                   for (int h = 0; h < paid.length; h++) {
                     received.addAndGet(h, paid[h]);
                   }
@@ -245,18 +267,7 @@ class LedgerBulkIT extends IntegrationTestBase {
   }
 
   private AccountId fundedEscrow(long amountMinor) {
-    AccountId bank =
-        ledger.openAccount(AccountKind.BANK_SETTLEMENT, UUID.randomUUID(), Currency.CNY);
-    AccountId borrower =
-        ledger.openAccount(AccountKind.BORROWER_FUNDS, UUID.randomUUID(), Currency.CNY);
-    AccountId escrow = ledger.openAccount(AccountKind.LOAN_ESCROW, UUID.randomUUID(), Currency.CNY);
-    ledger.createTransfer(
-        CreateTransfer.single(
-            id(), bank, borrower, amountMinor, Currency.CNY, TransferCode.DEPOSIT, "deposit"));
-    ledger.createTransfer(
-        CreateTransfer.single(
-            id(), borrower, escrow, amountMinor, Currency.CNY, TransferCode.REPAYMENT, "repay"));
-    return escrow;
+    return LedgerTestAccounts.fundedEscrow(ledger, clock, UUID.randomUUID(), amountMinor);
   }
 
   private List<AccountId> open(AccountKind kind, int count) {

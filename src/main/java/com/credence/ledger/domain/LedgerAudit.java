@@ -1,11 +1,14 @@
 package com.credence.ledger.domain;
 
 import com.credence.ledger.AccountId;
+import com.credence.ledger.CreateSplitTransfer;
 import com.credence.ledger.LedgerCheckReport;
+import com.credence.ledger.SplitTransfer;
 import com.credence.ledger.Transfer;
 import com.credence.ledger.TransferId;
 import com.credence.ledger.TransferType;
 import com.credence.shared.Currency;
+import com.credence.shared.Invariants;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -82,7 +85,18 @@ public final class LedgerAudit {
     }
   }
 
+  /** Split transfers whose legs are missing, or do not add up to them. */
+  public void splitsIncomplete(long count) {
+    if (count > 0) {
+      violation(count + " split transfer(s) whose legs do not make them up");
+    }
+  }
+
   public LedgerCheckReport report(long transfers) {
+    return report(new LedgerStore.Written(transfers, 0));
+  }
+
+  public LedgerCheckReport report(LedgerStore.Written written) {
     totalsByCurrency.forEach(
         (currency, t) -> {
           if (t[0] != t[1]) {
@@ -94,7 +108,12 @@ public final class LedgerAudit {
           }
         });
     return new LedgerCheckReport(
-        violationCount == 0, accounts, transfers, sumOfBalances, violations);
+        violationCount == 0,
+        accounts,
+        written.transfers(),
+        written.legs(),
+        sumOfBalances,
+        violations);
   }
 
   private void violation(String text) {
@@ -109,6 +128,12 @@ public final class LedgerAudit {
    * in SQL: posted from single-phase transfers and posts, pending from unresolved pending ones.
    */
   public static Map<AccountId, Counters> recompute(Collection<Transfer> transfers) {
+    return recompute(transfers, List.of());
+  }
+
+  /** The same, with split transfers: each debits its amount and credits every leg. */
+  public static Map<AccountId, Counters> recompute(
+      Collection<Transfer> transfers, Collection<SplitTransfer> splits) {
     Set<TransferId> resolved = new HashSet<>();
     for (Transfer t : transfers) {
       if (t.pendingId() != null) {
@@ -118,12 +143,25 @@ public final class LedgerAudit {
     Map<AccountId, Counters> sums = new HashMap<>();
     for (Transfer t : transfers) {
       long amount = t.amountMinor();
+      AccountId credit = t.creditAccountId();
+      Invariants.check(credit != null, "transfer %s without a credit account", t.id());
       if (t.type().movesPostedMoney()) {
         sums.merge(t.debitAccountId(), Counters.ZERO.plus(amount, 0, 0, 0), LedgerAudit::add);
-        sums.merge(t.creditAccountId(), Counters.ZERO.plus(0, amount, 0, 0), LedgerAudit::add);
+        sums.merge(credit, Counters.ZERO.plus(0, amount, 0, 0), LedgerAudit::add);
       } else if (t.type() == TransferType.PENDING && !resolved.contains(t.id())) {
         sums.merge(t.debitAccountId(), Counters.ZERO.plus(0, 0, amount, 0), LedgerAudit::add);
-        sums.merge(t.creditAccountId(), Counters.ZERO.plus(0, 0, 0, amount), LedgerAudit::add);
+        sums.merge(credit, Counters.ZERO.plus(0, 0, 0, amount), LedgerAudit::add);
+      }
+    }
+    for (SplitTransfer s : splits) {
+      Transfer t = s.transfer();
+      sums.merge(
+          t.debitAccountId(), Counters.ZERO.plus(t.amountMinor(), 0, 0, 0), LedgerAudit::add);
+      for (CreateSplitTransfer.Leg leg : s.legs()) {
+        sums.merge(
+            leg.creditAccountId(),
+            Counters.ZERO.plus(0, leg.amountMinor(), 0, 0),
+            LedgerAudit::add);
       }
     }
     return sums;

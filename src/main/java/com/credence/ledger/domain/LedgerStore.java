@@ -3,6 +3,7 @@ package com.credence.ledger.domain;
 import com.credence.ledger.AccountId;
 import com.credence.ledger.AccountKind;
 import com.credence.ledger.AccountView;
+import com.credence.ledger.SplitTransfer;
 import com.credence.ledger.StatementLine;
 import com.credence.ledger.Transfer;
 import com.credence.ledger.TransferId;
@@ -66,11 +67,12 @@ public interface LedgerStore {
   record PostedDelta(AccountId id, long debitsMinor, long creditsMinor) {}
 
   /**
-   * Writes new single-phase transfers with COPY, then locks the changed accounts in id order and
-   * adds the deltas to their posted counters in place, in the caller's transaction. An id that
-   * exists already fails the whole write (the primary key).
+   * Writes new single-phase transfers and split transfers with their legs with COPY, then locks the
+   * changed accounts in id order and adds the deltas to their posted counters in place, in the
+   * caller's transaction. An id that exists already fails the whole write (the primary key).
    */
-  void writeBulk(List<Transfer> transfers, Collection<PostedDelta> deltas);
+  void writeBulk(
+      List<Transfer> transfers, List<SplitTransfer> splits, Collection<PostedDelta> deltas);
 
   Optional<AccountView> account(AccountId id);
 
@@ -85,7 +87,11 @@ public interface LedgerStore {
   List<Transfer> expiredPendings(Instant now, int limit);
 
   /**
-   * Streams every account with its recomputed counters into the audit; answers the transfer count.
+   * Streams every account with its recomputed counters into the audit, and the split transfers
+   * whose legs do not make them up; answers how many transfers and legs there are.
    */
-  long audit(LedgerAudit audit);
+  Written audit(LedgerAudit audit);
+
+  /** How many transfer rows and split-transfer legs the ledger holds. */
+  record Written(long transfers, long legs) {}
 }

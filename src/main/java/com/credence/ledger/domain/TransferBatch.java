@@ -2,8 +2,10 @@ package com.credence.ledger.domain;
 
 import com.credence.ledger.AccountId;
 import com.credence.ledger.BatchMode;
+import com.credence.ledger.CreateSplitTransfer;
 import com.credence.ledger.CreateTransfer;
 import com.credence.ledger.LedgerError;
+import com.credence.ledger.SplitTransfer;
 import com.credence.ledger.Transfer;
 import com.credence.ledger.TransferId;
 import com.credence.ledger.TransferResult;
@@ -44,6 +46,7 @@ public final class TransferBatch {
   private final LocalDate today;
   private final Set<AccountId> changed = new HashSet<>();
   private final List<Transfer> created = new ArrayList<>();
+  private final List<SplitTransfer> createdSplits = new ArrayList<>();
 
   /**
    * @param accounts the accounts the batch names (missing ones are unknown)
@@ -64,20 +67,35 @@ public final class TransferBatch {
   }
 
   /**
-   * What applying the batch produced. In ATOMIC mode a refusal leaves created and changed empty.
+   * What applying the batch produced: its transfers, then its split transfers, in command order. In
+   * ATOMIC mode a refusal leaves created, splits and changed empty.
    */
   public record Outcome(
       List<TransferResult> results,
       List<Transfer> created,
+      List<SplitTransfer> splits,
       Collection<AccountState> changedAccounts,
       @Nullable TransferResult firstRefusal) {}
 
   public Outcome apply(List<CreateTransfer> commands, BatchMode mode) {
-    List<TransferResult> results = new ArrayList<>(commands.size());
+    return apply(commands, List.of(), mode);
+  }
+
+  /** Applies the transfers in order, then the split transfers in order. */
+  public Outcome apply(
+      List<CreateTransfer> commands, List<CreateSplitTransfer> splits, BatchMode mode) {
+    List<TransferResult> results = new ArrayList<>(commands.size() + splits.size());
     for (CreateTransfer command : commands) {
       TransferResult result = applyOne(command);
       if (!result.accepted() && mode == BatchMode.ATOMIC) {
-        return new Outcome(List.of(result), List.of(), List.of(), result);
+        return new Outcome(List.of(result), List.of(), List.of(), List.of(), result);
+      }
+      results.add(result);
+    }
+    for (CreateSplitTransfer split : splits) {
+      TransferResult result = applySplit(split);
+      if (!result.accepted() && mode == BatchMode.ATOMIC) {
+        return new Outcome(List.of(result), List.of(), List.of(), List.of(), result);
       }
       results.add(result);
     }
@@ -88,7 +106,11 @@ public final class TransferBatch {
     TransferResult firstRefusal =
         results.stream().filter(r -> !r.accepted()).findFirst().orElse(null);
     return new Outcome(
-        results, List.copyOf(created), List.copyOf(changedAccounts.values()), firstRefusal);
+        results,
+        List.copyOf(created),
+        List.copyOf(createdSplits),
+        List.copyOf(changedAccounts.values()),
+        firstRefusal);
   }
 
   /** The account states after the batch (all loaded ones, changed or not). */
@@ -254,6 +276,115 @@ public final class TransferBatch {
       resolved.add(pending.id());
     }
     return result;
+  }
+
+  /**
+   * A split transfer: checked as its legs would be as separate transfers from the debited account,
+   * and moved all or nothing. An id already known is refused: split transfers are created once, by
+   * paths whose ids are new by construction.
+   */
+  private TransferResult applySplit(CreateSplitTransfer c) {
+    TransferId id = c.id();
+    if (transfers.containsKey(id)) {
+      return TransferResult.refused(
+          id, LedgerError.TRANSFER_ID_REUSED, "Transfer id " + id + " exists");
+    }
+    if (c.reference().isBlank() || c.reference().length() > REFERENCE_LENGTH_MAX) {
+      return TransferResult.refused(
+          id, LedgerError.INVALID_TRANSFER, "The reference must have 1 to 100 characters");
+    }
+    if (c.legs().isEmpty() || c.legs().size() > CreateSplitTransfer.LEGS_MAX) {
+      return TransferResult.refused(
+          id,
+          LedgerError.INVALID_TRANSFER,
+          "A split transfer has 1 to " + CreateSplitTransfer.LEGS_MAX + " legs");
+    }
+    AccountState debit = accounts.get(c.debitAccountId());
+    if (debit == null) {
+      return TransferResult.refused(
+          id, LedgerError.ACCOUNT_NOT_FOUND, "Account " + c.debitAccountId() + " not found");
+    }
+    if (debit.currency() != c.currency()) {
+      return TransferResult.refused(
+          id, LedgerError.CURRENCY_MISMATCH, "All accounts must be in " + c.currency());
+    }
+    Map<AccountId, AccountState> credited = new HashMap<>();
+    long total = 0;
+    for (CreateSplitTransfer.Leg leg : c.legs()) {
+      if (leg.amountMinor() <= 0 || leg.amountMinor() > Money.MAX_MINOR) {
+        return TransferResult.refused(
+            id,
+            LedgerError.INVALID_AMOUNT,
+            "Each leg's amount must be positive and at most " + Money.MAX_MINOR);
+      }
+      AccountId to = leg.creditAccountId();
+      if (to.equals(debit.id()) || credited.containsKey(to)) {
+        return TransferResult.refused(
+            id,
+            LedgerError.INVALID_TRANSFER,
+            "Account " + to + " is the debited one or in two legs");
+      }
+      AccountState credit = accounts.get(to);
+      if (credit == null) {
+        return TransferResult.refused(
+            id, LedgerError.ACCOUNT_NOT_FOUND, "Account " + to + " not found");
+      }
+      if (credit.currency() != c.currency()) {
+        return TransferResult.refused(
+            id, LedgerError.CURRENCY_MISMATCH, "All accounts must be in " + c.currency());
+      }
+      if (!AllowedFlows.allows(debit.kind(), credit.kind(), c.code())) {
+        return TransferResult.refused(
+            id,
+            LedgerError.FLOW_NOT_ALLOWED,
+            "No " + c.code() + " from " + debit.kind() + " to " + credit.kind());
+      }
+      total += leg.amountMinor();
+      if (total > Money.MAX_MINOR) {
+        return TransferResult.refused(
+            id, LedgerError.INVALID_AMOUNT, "The legs add up to more than " + Money.MAX_MINOR);
+      }
+      credited.put(to, credit);
+    }
+    Map<AccountId, AccountState> after = new HashMap<>();
+    try {
+      after.put(debit.id(), debit.plus(total, 0, 0, 0));
+      for (CreateSplitTransfer.Leg leg : c.legs()) {
+        after.put(
+            leg.creditAccountId(),
+            credited.get(leg.creditAccountId()).plus(0, leg.amountMinor(), 0, 0));
+      }
+    } catch (ArithmeticException e) {
+      return TransferResult.refused(
+          id, LedgerError.INVALID_AMOUNT, "The amount would overflow an account balance");
+    }
+    for (AccountState a : after.values()) {
+      if (!a.withinLimits()) {
+        return TransferResult.refused(
+            id,
+            LedgerError.INSUFFICIENT_FUNDS,
+            "Insufficient funds for " + total + " from " + debit.kind() + " " + debit.id());
+      }
+    }
+    Transfer transfer =
+        new Transfer(
+            id,
+            TransferType.SINGLE_PHASE,
+            debit.id(),
+            null,
+            total,
+            c.currency(),
+            c.code(),
+            null,
+            c.reference(),
+            c.businessDate() == null ? today : c.businessDate(),
+            null,
+            now);
+    accounts.putAll(after);
+    changed.addAll(after.keySet());
+    transfers.put(id, transfer);
+    createdSplits.add(new SplitTransfer(transfer, c.legs()));
+    return TransferResult.created(transfer);
   }
 
   /** Applies the deltas to both accounts if both stay within their limits; otherwise nothing. */

@@ -4,6 +4,8 @@ import com.credence.ledger.AccountFlag;
 import com.credence.ledger.AccountId;
 import com.credence.ledger.AccountKind;
 import com.credence.ledger.AccountView;
+import com.credence.ledger.CreateSplitTransfer;
+import com.credence.ledger.SplitTransfer;
 import com.credence.ledger.StatementLine;
 import com.credence.ledger.Transfer;
 import com.credence.ledger.TransferCode;
@@ -31,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -94,6 +97,11 @@ class JdbcLedgerStore implements LedgerStore {
                CASE WHEN t.type IN ('SINGLE_PHASE', 'POST_PENDING') THEN t.amount_minor ELSE 0 END,
                0
           FROM mine m JOIN ledger.transfer t ON t.credit_account_id = m.id
+        UNION ALL
+        SELECT t.seq, t.id, m.id, m.kind, t.type, t.code, 'CREDIT', l.amount_minor,
+               t.reference, t.business_date, t.created_at, l.amount_minor, 0
+          FROM mine m JOIN ledger.transfer_leg l ON l.credit_account_id = m.id
+          JOIN ledger.transfer t ON t.id = l.transfer_id
       ),
       running AS (
         SELECT l.*, sum(posted_delta) OVER w AS balance_after, sum(frozen_delta) OVER w AS frozen_after
@@ -112,7 +120,9 @@ class JdbcLedgerStore implements LedgerStore {
           FROM ledger.transfer WHERE type IN ('SINGLE_PHASE', 'POST_PENDING')
         UNION ALL
         SELECT credit_account_id, 0, amount_minor, 0, 0
-          FROM ledger.transfer WHERE type IN ('SINGLE_PHASE', 'POST_PENDING')
+          FROM ledger.transfer WHERE type IN ('SINGLE_PHASE', 'POST_PENDING') AND legs = 0
+        UNION ALL
+        SELECT credit_account_id, 0, amount_minor, 0, 0 FROM ledger.transfer_leg
         UNION ALL
         SELECT debit_account_id, 0, 0, amount_minor, 0
           FROM ledger.transfer t WHERE type = 'PENDING' AND t.id NOT IN (SELECT pending_id FROM resolved)
@@ -131,7 +141,29 @@ class JdbcLedgerStore implements LedgerStore {
 
   private static final String COPY_TRANSFERS =
       "COPY ledger.transfer (id, type, debit_account_id, credit_account_id, amount_minor, currency,"
-          + " code, reference, business_date, created_at) FROM STDIN";
+          + " code, reference, business_date, created_at, legs) FROM STDIN";
+
+  private static final String COPY_LEGS =
+      "COPY ledger.transfer_leg (transfer_id, transfer_seq, credit_account_id, amount_minor)"
+          + " FROM STDIN";
+
+  /**
+   * Split transfers whose legs are missing, do not add up to them, carry another sequence, or
+   * credit an account twice or the debited one (ADR 0024).
+   */
+  private static final String SPLITS_INCOMPLETE =
+      """
+      SELECT count(*)
+        FROM (SELECT id, seq, debit_account_id, legs, amount_minor FROM ledger.transfer
+               WHERE legs > 0) t
+        FULL JOIN (SELECT transfer_id, min(transfer_seq) AS seq, max(transfer_seq) AS seq_max,
+                          count(*) AS n, count(DISTINCT credit_account_id) AS accounts,
+                          sum(amount_minor) AS amount, array_agg(credit_account_id) AS credited
+                     FROM ledger.transfer_leg GROUP BY transfer_id) l ON l.transfer_id = t.id
+       WHERE t.id IS NULL OR l.transfer_id IS NULL OR t.legs <> l.n OR l.accounts <> l.n
+          OR t.amount_minor <> l.amount OR t.seq <> l.seq OR l.seq <> l.seq_max
+          OR t.debit_account_id = ANY(l.credited)
+      """;
 
   private static final String LOCK_AND_ADD =
       """
@@ -332,30 +364,23 @@ class JdbcLedgerStore implements LedgerStore {
   }
 
   @Override
-  public void writeBulk(List<Transfer> transfers, Collection<PostedDelta> deltas) {
-    StringBuilder rows = new StringBuilder(transfers.size() * 240);
+  public void writeBulk(
+      List<Transfer> transfers, List<SplitTransfer> splits, Collection<PostedDelta> deltas) {
+    StringBuilder rows = new StringBuilder((transfers.size() + splits.size()) * 240);
     for (Transfer t : transfers) {
-      Invariants.check(
-          t.type() == TransferType.SINGLE_PHASE && t.pendingId() == null && t.expiresAt() == null,
-          "bulk transfer %s is not single-phase",
-          t.id());
-      rows.append(t.id().value())
-          .append('\t')
-          .append(t.type().name())
-          .append('\t')
-          .append(t.debitAccountId().value())
-          .append('\t')
-          .append(t.creditAccountId().value())
-          .append('\t')
-          .append(t.amountMinor())
-          .append('\t')
-          .append(t.currency().name())
-          .append('\t')
-          .append(t.code().name())
-          .append('\t');
-      appendCopyText(rows, t.reference());
-      rows.append('\t').append(t.businessDate()).append('\t').append(t.createdAt()).append('\n');
+      appendTransfer(rows, t, t.creditAccountId(), 0);
     }
+    int legCount = 0;
+    for (SplitTransfer s : splits) {
+      appendTransfer(rows, s.transfer(), null, s.legs().size());
+      legCount += s.legs().size();
+    }
+    UUID[] splitIds = new UUID[splits.size()];
+    for (int i = 0; i < splitIds.length; i++) {
+      splitIds[i] = splits.get(i).transfer().id().value();
+    }
+    int rowCount = transfers.size() + splits.size();
+    int legRows = legCount;
     List<PostedDelta> changed = List.copyOf(deltas);
     UUID[] ids = new UUID[changed.size()];
     Long[] debits = new Long[changed.size()];
@@ -367,17 +392,10 @@ class JdbcLedgerStore implements LedgerStore {
     }
     jdbc.execute(
         (Connection con) -> {
-          long copied;
-          try {
-            copied =
-                con.unwrap(PGConnection.class)
-                    .getCopyAPI()
-                    .copyIn(COPY_TRANSFERS, new StringReader(rows.toString()));
-          } catch (IOException e) {
-            throw new SQLException("COPY of ledger transfers failed", e);
+          copy(con, COPY_TRANSFERS, rows, rowCount, "transfers");
+          if (legRows > 0) {
+            copy(con, COPY_LEGS, legRows(con, splits, splitIds, legRows), legRows, "legs");
           }
-          Invariants.check(
-              copied == transfers.size(), "copied %s transfers of %s", copied, transfers.size());
           try (PreparedStatement ps = con.prepareStatement(LOCK_AND_ADD)) {
             ps.setArray(1, con.createArrayOf("uuid", ids));
             ps.setArray(2, con.createArrayOf("uuid", ids));
@@ -394,6 +412,89 @@ class JdbcLedgerStore implements LedgerStore {
           }
           return null;
         });
+  }
+
+  /** The legs in COPY's text format, each with its transfer's sequence, read back after COPY. */
+  private static StringBuilder legRows(
+      Connection con, List<SplitTransfer> splits, UUID[] splitIds, int legCount)
+      throws SQLException {
+    Map<UUID, Long> seqOf = new HashMap<>();
+    try (PreparedStatement ps =
+        con.prepareStatement("SELECT id, seq FROM ledger.transfer WHERE id = ANY(?)")) {
+      ps.setArray(1, con.createArrayOf("uuid", splitIds));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          seqOf.put(rs.getObject(1, UUID.class), rs.getLong(2));
+        }
+      }
+    }
+    StringBuilder legs = new StringBuilder(legCount * 100);
+    for (SplitTransfer s : splits) {
+      UUID id = s.transfer().id().value();
+      Long seq = seqOf.get(id);
+      Invariants.check(seq != null, "split transfer %s not written", id);
+      String prefix = id + "\t" + seq + "\t";
+      for (CreateSplitTransfer.Leg leg : s.legs()) {
+        legs.append(prefix)
+            .append(leg.creditAccountId().value())
+            .append('\t')
+            .append(leg.amountMinor())
+            .append('\n');
+      }
+    }
+    return legs;
+  }
+
+  private static void copy(
+      Connection con, String sql, StringBuilder rows, int expected, String what)
+      throws SQLException {
+    long copied;
+    try {
+      copied =
+          con.unwrap(PGConnection.class)
+              .getCopyAPI()
+              .copyIn(sql, new StringReader(rows.toString()));
+    } catch (IOException e) {
+      throw new SQLException("COPY of ledger " + what + " failed", e);
+    }
+    Invariants.check(copied == expected, "copied %s %s of %s", copied, what, expected);
+  }
+
+  /**
+   * One transfer row in COPY's text format; a split transfer has no credit account ({@code \N}).
+   */
+  private static void appendTransfer(
+      StringBuilder rows, Transfer t, @Nullable AccountId credit, int legs) {
+    Invariants.check(
+        t.type() == TransferType.SINGLE_PHASE && t.pendingId() == null && t.expiresAt() == null,
+        "bulk transfer %s is not single-phase",
+        t.id());
+    rows.append(t.id().value())
+        .append('\t')
+        .append(t.type().name())
+        .append('\t')
+        .append(t.debitAccountId().value())
+        .append('\t');
+    if (credit == null) {
+      rows.append("\\N");
+    } else {
+      rows.append(credit.value());
+    }
+    rows.append('\t')
+        .append(t.amountMinor())
+        .append('\t')
+        .append(t.currency().name())
+        .append('\t')
+        .append(t.code().name())
+        .append('\t');
+    appendCopyText(rows, t.reference());
+    rows.append('\t')
+        .append(t.businessDate())
+        .append('\t')
+        .append(t.createdAt())
+        .append('\t')
+        .append(legs)
+        .append('\n');
   }
 
   /** COPY's text format: backslash, tab, newline and carriage return escaped. */
@@ -466,9 +567,14 @@ class JdbcLedgerStore implements LedgerStore {
                  WHERE t.business_date BETWEEN ? AND ?)
              + (SELECT count(*) FROM mine m JOIN ledger.transfer t ON t.credit_account_id = m.id
                  WHERE t.business_date BETWEEN ? AND ?)
+             + (SELECT count(*) FROM mine m JOIN ledger.transfer_leg l ON l.credit_account_id = m.id
+                 JOIN ledger.transfer t ON t.id = l.transfer_id
+                 WHERE t.business_date BETWEEN ? AND ?)
         """,
             Long.class,
             ownerId,
+            from,
+            to,
             from,
             to,
             from,
@@ -489,7 +595,7 @@ class JdbcLedgerStore implements LedgerStore {
   }
 
   @Override
-  public long audit(LedgerAudit audit) {
+  public Written audit(LedgerAudit audit) {
     jdbc.query(
         AUDIT,
         (ResultSet rs) -> {
@@ -508,8 +614,11 @@ class JdbcLedgerStore implements LedgerStore {
                 + "WHERE pending_id IS NOT NULL GROUP BY pending_id HAVING count(*) > 1) x",
             Long.class);
     audit.pendingResolvedTwice(twice == null ? 0 : twice);
+    Long incomplete = jdbc.queryForObject(SPLITS_INCOMPLETE, Long.class);
+    audit.splitsIncomplete(incomplete == null ? 0 : incomplete);
     Long transfers = jdbc.queryForObject("SELECT count(*) FROM ledger.transfer", Long.class);
-    return transfers == null ? 0 : transfers;
+    Long legs = jdbc.queryForObject("SELECT count(*) FROM ledger.transfer_leg", Long.class);
+    return new Written(transfers == null ? 0 : transfers, legs == null ? 0 : legs);
   }
 
   private static final RowMapper<AccountView> ACCOUNT_VIEW =
@@ -539,12 +648,13 @@ class JdbcLedgerStore implements LedgerStore {
 
   private static Transfer transfer(ResultSet rs) throws SQLException {
     UUID pending = rs.getObject("pending_id", UUID.class);
+    UUID credit = rs.getObject("credit_account_id", UUID.class);
     Timestamp expires = rs.getTimestamp("expires_at");
     return new Transfer(
         new TransferId(rs.getObject("id", UUID.class)),
         TransferType.valueOf(rs.getString("type")),
         new AccountId(rs.getObject("debit_account_id", UUID.class)),
-        new AccountId(rs.getObject("credit_account_id", UUID.class)),
+        credit == null ? null : new AccountId(credit),
         rs.getLong("amount_minor"),
         Currency.valueOf(rs.getString("currency")),
         TransferCode.valueOf(rs.getString("code")),

@@ -25,6 +25,7 @@ class LedgerAdminRestController {
         report.balanced(),
         report.accounts(),
         report.transfers(),
+        report.legs(),
         BigDecimal.valueOf(report.sumOfBalancesMinor(), 2).toPlainString(),
         report.violations());
   }
@@ -33,6 +34,7 @@ class LedgerAdminRestController {
       boolean balanced,
       long accounts,
       long transfers,
+      long legs,
       String sumOfBalances,
       List<String> violations) {}
 }
