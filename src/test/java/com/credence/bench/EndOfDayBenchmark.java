@@ -105,9 +105,9 @@ public final class EndOfDayBenchmark {
 
   private void run(int loans, int holdingsPerLoan) throws Exception {
     LocalDate today = BusinessCalendar.today(clock);
-    // A platform in service has run end of day before, so its JVM has compiled the run's code: a
-    // day of warm-up loans is serviced first (bench.warmup-loans=0 measures a cold JVM).
-    int warmup = Integer.getInteger("bench.warmup-loans", 2_000);
+    // A platform in service ran end of day yesterday, so its JVM has compiled the run's code: a day
+    // of the same shape is serviced first (bench.warmup-loans=0 measures a cold JVM).
+    int warmup = Integer.getInteger("bench.warmup-loans", loans);
     if (warmup > 0) {
       load(warmup, holdingsPerLoan, today);
       endOfDay.run(today);

@@ -16,8 +16,7 @@ import com.credence.ledger.domain.LedgerAudit;
 import com.credence.ledger.domain.LedgerStore;
 import com.credence.shared.Currency;
 import com.credence.shared.Invariants;
-import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,6 +24,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,6 +35,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -366,18 +367,9 @@ class JdbcLedgerStore implements LedgerStore {
   @Override
   public void writeBulk(
       List<Transfer> transfers, List<SplitTransfer> splits, Collection<PostedDelta> deltas) {
-    StringBuilder rows = new StringBuilder((transfers.size() + splits.size()) * 240);
-    for (Transfer t : transfers) {
-      appendTransfer(rows, t, t.creditAccountId(), 0);
-    }
     int legCount = 0;
     for (SplitTransfer s : splits) {
-      appendTransfer(rows, s.transfer(), null, s.legs().size());
       legCount += s.legs().size();
-    }
-    UUID[] splitIds = new UUID[splits.size()];
-    for (int i = 0; i < splitIds.length; i++) {
-      splitIds[i] = splits.get(i).transfer().id().value();
     }
     int rowCount = transfers.size() + splits.size();
     int legRows = legCount;
@@ -392,9 +384,19 @@ class JdbcLedgerStore implements LedgerStore {
     }
     jdbc.execute(
         (Connection con) -> {
-          copy(con, COPY_TRANSFERS, rows, rowCount, "transfers");
+          try (CopyStream rows = new CopyStream(con, COPY_TRANSFERS)) {
+            for (Transfer t : transfers) {
+              appendTransfer(rows.row(), t, t.creditAccountId(), 0);
+              rows.rowDone();
+            }
+            for (SplitTransfer s : splits) {
+              appendTransfer(rows.row(), s.transfer(), null, s.legs().size());
+              rows.rowDone();
+            }
+            rows.finish(rowCount, "transfers");
+          }
           if (legRows > 0) {
-            copy(con, COPY_LEGS, legRows(con, splits, splitIds, legRows), legRows, "legs");
+            writeLegs(con, splits, legRows);
           }
           try (PreparedStatement ps = con.prepareStatement(LOCK_AND_ADD)) {
             ps.setArray(1, con.createArrayOf("uuid", ids));
@@ -414,10 +416,24 @@ class JdbcLedgerStore implements LedgerStore {
         });
   }
 
-  /** The legs in COPY's text format, each with its transfer's sequence, read back after COPY. */
-  private static StringBuilder legRows(
-      Connection con, List<SplitTransfer> splits, UUID[] splitIds, int legCount)
+  /** A leg's row: its transfer's id and sequence (COPY text, tab-ended), account, amount. */
+  private record LegRow(String prefix, UUID account, long amountMinor) {}
+
+  /** UUIDs in PostgreSQL's order: byte by byte, unsigned (no boxing: a batch sorts 50,000). */
+  private static int compareUnsigned(UUID a, UUID b) {
+    int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+    return high != 0
+        ? high
+        : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+  }
+
+  /** COPYs the legs, each with its transfer's sequence, read back after the transfers' COPY. */
+  private static void writeLegs(Connection con, List<SplitTransfer> splits, int legCount)
       throws SQLException {
+    UUID[] splitIds = new UUID[splits.size()];
+    for (int i = 0; i < splitIds.length; i++) {
+      splitIds[i] = splits.get(i).transfer().id().value();
+    }
     Map<UUID, Long> seqOf = new HashMap<>();
     try (PreparedStatement ps =
         con.prepareStatement("SELECT id, seq FROM ledger.transfer WHERE id = ANY(?)")) {
@@ -428,36 +444,79 @@ class JdbcLedgerStore implements LedgerStore {
         }
       }
     }
-    StringBuilder legs = new StringBuilder(legCount * 100);
+    // In the credited accounts' order (PostgreSQL's, unsigned): the index by account then takes
+    // each batch's entries in one pass instead of at random.
+    List<LegRow> rows = new ArrayList<>(legCount);
     for (SplitTransfer s : splits) {
       UUID id = s.transfer().id().value();
       Long seq = seqOf.get(id);
       Invariants.check(seq != null, "split transfer %s not written", id);
       String prefix = id + "\t" + seq + "\t";
       for (CreateSplitTransfer.Leg leg : s.legs()) {
-        legs.append(prefix)
-            .append(leg.creditAccountId().value())
-            .append('\t')
-            .append(leg.amountMinor())
-            .append('\n');
+        rows.add(new LegRow(prefix, leg.creditAccountId().value(), leg.amountMinor()));
       }
     }
-    return legs;
+    rows.sort((x, y) -> compareUnsigned(x.account(), y.account()));
+    try (CopyStream legs = new CopyStream(con, COPY_LEGS)) {
+      for (LegRow row : rows) {
+        legs.row()
+            .append(row.prefix())
+            .append(row.account())
+            .append('\t')
+            .append(row.amountMinor())
+            .append('\n');
+        legs.rowDone();
+      }
+      legs.finish(legCount, "legs");
+    }
   }
 
-  private static void copy(
-      Connection con, String sql, StringBuilder rows, int expected, String what)
-      throws SQLException {
-    long copied;
-    try {
-      copied =
-          con.unwrap(PGConnection.class)
-              .getCopyAPI()
-              .copyIn(sql, new StringReader(rows.toString()));
-    } catch (IOException e) {
-      throw new SQLException("COPY of ledger " + what + " failed", e);
+  /**
+   * Rows in COPY's text format sent to PostgreSQL a chunk at a time, so that a batch's rows never
+   * make one large string (which the garbage collector handles as a humongous object).
+   */
+  private static final class CopyStream implements AutoCloseable {
+
+    private static final int CHUNK_CHARS = 1 << 16;
+
+    private final CopyIn in;
+    private final StringBuilder chunk = new StringBuilder(CHUNK_CHARS + 1024);
+
+    CopyStream(Connection con, String sql) throws SQLException {
+      this.in = con.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
     }
-    Invariants.check(copied == expected, "copied %s %s of %s", copied, what, expected);
+
+    /** Where the next row is appended, ending with a newline. */
+    StringBuilder row() {
+      return chunk;
+    }
+
+    void rowDone() throws SQLException {
+      if (chunk.length() >= CHUNK_CHARS) {
+        send();
+      }
+    }
+
+    /** Ends the COPY; checks that PostgreSQL took every row. */
+    void finish(int expected, String what) throws SQLException {
+      send();
+      long copied = in.endCopy();
+      Invariants.check(copied == expected, "copied %s %s of %s", copied, what, expected);
+    }
+
+    private void send() throws SQLException {
+      byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
+      in.writeToCopy(bytes, 0, bytes.length);
+      chunk.setLength(0);
+    }
+
+    /** A COPY left unfinished (a failure on the way) is cancelled: nothing of it is written. */
+    @Override
+    public void close() throws SQLException {
+      if (in.isActive()) {
+        in.cancelCopy();
+      }
+    }
   }
 
   /**

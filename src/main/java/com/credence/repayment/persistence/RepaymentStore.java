@@ -1,6 +1,7 @@
 package com.credence.repayment.persistence;
 
 import com.credence.shared.ColumnArrays;
+import com.credence.shared.Invariants;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,7 +11,6 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -403,28 +403,55 @@ public class RepaymentStore {
       boolean settles) {}
 
   public void applyPayments(List<Payment> payments, LocalDate date) {
-    template.batchUpdate(
-        """
-        UPDATE repayment.installments SET paid_penalty_minor = paid_penalty_minor + ?,
-          paid_fee_minor = paid_fee_minor + ?, paid_interest_minor = paid_interest_minor + ?,
-          paid_principal_minor = paid_principal_minor + ?,
-          status = CASE WHEN ? THEN 'PAID' ELSE status END,
-          paid_on = CASE WHEN ? THEN ? ELSE paid_on END
-        WHERE loan_id = ? AND number = ?
-        """,
-        payments,
-        2000,
-        (ps, p) -> {
-          ps.setLong(1, p.penaltyMinor());
-          ps.setLong(2, p.feeMinor());
-          ps.setLong(3, p.interestMinor());
-          ps.setLong(4, p.principalMinor());
-          ps.setBoolean(5, p.settles());
-          ps.setBoolean(6, p.settles());
-          ps.setDate(7, Date.valueOf(date));
-          ps.setObject(8, p.loanId());
-          ps.setInt(9, p.number());
-        });
+    if (payments.isEmpty()) {
+      return;
+    }
+    int n = payments.size();
+    UUID[] loans = new UUID[n];
+    Integer[] numbers = new Integer[n];
+    Long[][] amounts = new Long[4][n];
+    Boolean[] settles = new Boolean[n];
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < n; i++) {
+      Payment p = payments.get(i);
+      // One row per installment: an UPDATE ... FROM applies only one of two rows for the same one.
+      Invariants.check(
+          seen.add(p.loanId() + ":" + p.number()), "installment %s paid twice in one call", p);
+      loans[i] = p.loanId();
+      numbers[i] = p.number();
+      amounts[0][i] = p.penaltyMinor();
+      amounts[1][i] = p.feeMinor();
+      amounts[2][i] = p.interestMinor();
+      amounts[3][i] = p.principalMinor();
+      settles[i] = p.settles();
+    }
+    int updated =
+        jdbc.sql(
+                """
+                UPDATE repayment.installments i SET
+                  paid_penalty_minor = i.paid_penalty_minor + u.penalty,
+                  paid_fee_minor = i.paid_fee_minor + u.fee,
+                  paid_interest_minor = i.paid_interest_minor + u.interest,
+                  paid_principal_minor = i.paid_principal_minor + u.principal,
+                  status = CASE WHEN u.settles THEN 'PAID' ELSE i.status END,
+                  paid_on = CASE WHEN u.settles THEN CAST(:date AS date) ELSE i.paid_on END
+                FROM unnest(CAST(:loans AS uuid[]), CAST(:numbers AS int[]),
+                            CAST(:penalty AS bigint[]), CAST(:fee AS bigint[]),
+                            CAST(:interest AS bigint[]), CAST(:principal AS bigint[]),
+                            CAST(:settles AS boolean[]))
+                  AS u(loan_id, number, penalty, fee, interest, principal, settles)
+                WHERE i.loan_id = u.loan_id AND i.number = u.number
+                """)
+            .param("date", date)
+            .param("loans", loans)
+            .param("numbers", numbers)
+            .param("penalty", amounts[0])
+            .param("fee", amounts[1])
+            .param("interest", amounts[2])
+            .param("principal", amounts[3])
+            .param("settles", settles)
+            .update();
+    Invariants.check(updated == n, "paid %s installments of %s", updated, n);
   }
 
   /** Replaces the unpaid installments from {@code fromNumber} on (early repayment). */
@@ -636,33 +663,31 @@ public class RepaymentStore {
    * number, whatever the number of holdings on the platform.
    */
   public List<HolderPartRow> partsOf(Collection<InstallmentRow> installments) {
-    Set<String> wanted = new HashSet<>();
-    Set<UUID> loans = new LinkedHashSet<>();
-    Set<Integer> numbers = new LinkedHashSet<>();
-    for (InstallmentRow i : installments) {
-      wanted.add(i.loanId() + ":" + i.number());
-      loans.add(i.loanId());
-      numbers.add(i.number());
-    }
-    if (wanted.isEmpty()) {
+    if (installments.isEmpty()) {
       return List.of();
     }
-    List<HolderPartRow> parts =
-        jdbc.sql(PARTS_OF_INSTALLMENTS)
-            .param("loans", loans.toArray(UUID[]::new))
-            .param("numbers", numbers.toArray(Integer[]::new))
-            .query(RepaymentStore::partRow)
-            .list();
-    // Loan and number each match one of the given, not necessarily as a pair.
-    return parts.stream().filter(p -> wanted.contains(p.loanId() + ":" + p.number())).toList();
+    UUID[] loans = new UUID[installments.size()];
+    Integer[] numbers = new Integer[installments.size()];
+    int i = 0;
+    for (InstallmentRow installment : installments) {
+      loans[i] = installment.loanId();
+      numbers[i] = installment.number();
+      i++;
+    }
+    return jdbc.sql(PARTS_OF_INSTALLMENTS)
+        .param("loans", loans)
+        .param("numbers", numbers)
+        .query(RepaymentStore::partRow)
+        .list();
   }
 
+  /** The parts of exactly the (loan, number) pairs given. */
   private static final String PARTS_OF_INSTALLMENTS =
       """
       SELECT hi.loan_id, hi.number, hi.holding_id, hi.due_date, hi.principal_minor,
         hi.interest_minor, hi.penalty_minor, CAST(NULL AS date) AS paid_on
-      FROM repayment.holder_installments hi
-      WHERE hi.loan_id = ANY(CAST(:loans AS uuid[])) AND hi.number = ANY(CAST(:numbers AS int[]))
+      FROM unnest(CAST(:loans AS uuid[]), CAST(:numbers AS int[])) AS w(loan_id, number)
+      JOIN repayment.holder_installments hi ON hi.loan_id = w.loan_id AND hi.number = w.number
       """;
 
   /**
