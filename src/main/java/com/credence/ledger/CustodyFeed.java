@@ -2,6 +2,7 @@ package com.credence.ledger;
 
 import com.credence.shared.Currency;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +82,7 @@ public class CustodyFeed {
 
   private static final String LEGS =
       """
-      SELECT l.transfer_id, l.amount_minor, a.id, a.kind, a.owner_id
+      SELECT l.transfer_seq, l.amount_minor, a.id, a.kind, a.owner_id
         FROM ledger.transfer_leg l
         JOIN ledger.account a ON a.id = l.credit_account_id
        WHERE l.transfer_seq BETWEEN :low AND :high
@@ -185,35 +186,31 @@ public class CustodyFeed {
   }
 
   private List<Movement> movements(List<Row> taken) {
-    List<String> splitSeqs = new ArrayList<>();
-    long low = Long.MAX_VALUE;
-    long high = Long.MIN_VALUE;
+    List<Long> splitSeqs = new ArrayList<>();
     for (Row row : taken) {
       if (row.legs() > 0) {
-        splitSeqs.add(Long.toString(row.seq()));
-        low = Math.min(low, row.seq());
-        high = Math.max(high, row.seq());
+        splitSeqs.add(row.seq());
       }
     }
-    Map<UUID, List<Party>> legParties = new HashMap<>();
-    Map<UUID, List<Long>> legAmounts = new HashMap<>();
+    Map<Long, List<LegRow>> legsBySeq = new HashMap<>();
     if (!splitSeqs.isEmpty()) {
       // The range lets the BRIN index on the legs' sequence find them.
       jdbc.sql(LEGS)
-          .param("low", low)
-          .param("high", high)
-          .param("seqs", "{" + String.join(",", splitSeqs) + "}")
+          .param("low", Collections.min(splitSeqs))
+          .param("high", Collections.max(splitSeqs))
+          .param("seqs", splitSeqs.toArray(Long[]::new))
           .query(
               rs -> {
-                UUID transfer = rs.getObject("transfer_id", UUID.class);
-                legParties
-                    .computeIfAbsent(transfer, k -> new ArrayList<>())
+                legsBySeq
+                    .computeIfAbsent(rs.getLong("transfer_seq"), k -> new ArrayList<>())
                     .add(
-                        party(
-                            rs.getObject("id", UUID.class), rs.getString("kind"), rs, "owner_id"));
-                legAmounts
-                    .computeIfAbsent(transfer, k -> new ArrayList<>())
-                    .add(rs.getLong("amount_minor"));
+                        new LegRow(
+                            party(
+                                rs.getObject("id", UUID.class),
+                                rs.getString("kind"),
+                                rs,
+                                "owner_id"),
+                            rs.getLong("amount_minor")));
               });
     }
     List<Movement> movements = new ArrayList<>();
@@ -226,22 +223,24 @@ public class CustodyFeed {
         }
         continue;
       }
-      List<Party> parties = legParties.getOrDefault(row.id().value(), List.of());
-      List<Long> amounts = legAmounts.getOrDefault(row.id().value(), List.of());
-      for (int i = 0; i < parties.size(); i++) {
+      List<LegRow> legs = legsBySeq.getOrDefault(row.seq(), List.of());
+      for (int i = 0; i < legs.size(); i++) {
         movements.add(
             new Movement(
                 row.id(),
                 i + 1,
                 row.code(),
                 row.from(),
-                parties.get(i),
-                amounts.get(i),
+                legs.get(i).to(),
+                legs.get(i).amount(),
                 row.currency()));
       }
     }
     return movements;
   }
+
+  /** A leg as the feed reads it: the credited side and the amount. */
+  private record LegRow(Party to, long amount) {}
 
   private static Party party(UUID id, String kind, java.sql.ResultSet rs, String ownerColumn)
       throws java.sql.SQLException {

@@ -215,10 +215,10 @@ class SplitTransfersIT extends IntegrationTestBase {
   }
 
   private void insertLegs(UUID transferId, List<Object[]> legs) {
-    StringBuilder values = new StringBuilder();
-    List<Object> args = new ArrayList<>();
+    List<String> values = new ArrayList<>();
+    List<Object> args = new ArrayList<>(List.of(transferId, transferId));
     for (Object[] leg : legs) {
-      values.append(values.isEmpty() ? "" : ", ").append("(?, ?, ?)");
+      values.add("(?::uuid, ?::bigint)");
       args.add(leg[0]);
       args.add(leg[1]);
     }
@@ -226,17 +226,9 @@ class SplitTransfersIT extends IntegrationTestBase {
         "INSERT INTO ledger.transfer_leg (transfer_id, transfer_seq, credit_account_id,"
             + " amount_minor) SELECT ?, (SELECT seq FROM ledger.transfer WHERE id = ?), v.a, v.m"
             + " FROM (VALUES "
-            + values.toString().replace("(?, ?, ?)", "(?::uuid, ?::bigint)")
+            + String.join(", ", values)
             + ") AS v(a, m)",
-        concat(transferId, transferId, args));
-  }
-
-  private static Object[] concat(UUID first, UUID second, List<Object> rest) {
-    List<Object> all = new ArrayList<>();
-    all.add(first);
-    all.add(second);
-    all.addAll(rest);
-    return all.toArray();
+        args.toArray());
   }
 
   private static Object[] leg(AccountId account, long amountMinor) {

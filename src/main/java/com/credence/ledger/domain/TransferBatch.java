@@ -7,9 +7,11 @@ import com.credence.ledger.CreateTransfer;
 import com.credence.ledger.LedgerError;
 import com.credence.ledger.SplitTransfer;
 import com.credence.ledger.Transfer;
+import com.credence.ledger.TransferCode;
 import com.credence.ledger.TransferId;
 import com.credence.ledger.TransferResult;
 import com.credence.ledger.TransferType;
+import com.credence.shared.Currency;
 import com.credence.shared.Invariants;
 import com.credence.shared.Money;
 import java.time.Duration;
@@ -159,23 +161,13 @@ public final class TransferBatch {
           LedgerError.INVALID_TRANSFER,
           "Only pending transfers have a timeout, positive, under a year");
     }
+    TransferResult refused =
+        refuseFlow(c.id(), c.debitAccountId(), c.creditAccountId(), c.currency(), c.code());
+    if (refused != null) {
+      return refused;
+    }
     AccountState debit = accounts.get(c.debitAccountId());
     AccountState credit = accounts.get(c.creditAccountId());
-    if (debit == null || credit == null) {
-      return refuse(
-          c,
-          LedgerError.ACCOUNT_NOT_FOUND,
-          "Account " + (debit == null ? c.debitAccountId() : c.creditAccountId()) + " not found");
-    }
-    if (debit.currency() != c.currency() || credit.currency() != c.currency()) {
-      return refuse(c, LedgerError.CURRENCY_MISMATCH, "Both accounts must be in " + c.currency());
-    }
-    if (!AllowedFlows.allows(debit.kind(), credit.kind(), c.code())) {
-      return refuse(
-          c,
-          LedgerError.FLOW_NOT_ALLOWED,
-          "No " + c.code() + " from " + debit.kind() + " to " + credit.kind());
-    }
     long amount = c.amountMinor();
     boolean posted = c.type() == TransferType.SINGLE_PHASE;
     Instant expiresAt = c.timeout() == null ? null : now.plus(c.timeout());
@@ -299,15 +291,6 @@ public final class TransferBatch {
           LedgerError.INVALID_TRANSFER,
           "A split transfer has 1 to " + CreateSplitTransfer.LEGS_MAX + " legs");
     }
-    AccountState debit = accounts.get(c.debitAccountId());
-    if (debit == null) {
-      return TransferResult.refused(
-          id, LedgerError.ACCOUNT_NOT_FOUND, "Account " + c.debitAccountId() + " not found");
-    }
-    if (debit.currency() != c.currency()) {
-      return TransferResult.refused(
-          id, LedgerError.CURRENCY_MISMATCH, "All accounts must be in " + c.currency());
-    }
     Map<AccountId, AccountState> credited = new HashMap<>();
     long total = 0;
     for (CreateSplitTransfer.Leg leg : c.legs()) {
@@ -318,34 +301,25 @@ public final class TransferBatch {
             "Each leg's amount must be positive and at most " + Money.MAX_MINOR);
       }
       AccountId to = leg.creditAccountId();
-      if (to.equals(debit.id()) || credited.containsKey(to)) {
+      if (to.equals(c.debitAccountId()) || credited.containsKey(to)) {
         return TransferResult.refused(
             id,
             LedgerError.INVALID_TRANSFER,
             "Account " + to + " is the debited one or in two legs");
       }
-      AccountState credit = accounts.get(to);
-      if (credit == null) {
-        return TransferResult.refused(
-            id, LedgerError.ACCOUNT_NOT_FOUND, "Account " + to + " not found");
-      }
-      if (credit.currency() != c.currency()) {
-        return TransferResult.refused(
-            id, LedgerError.CURRENCY_MISMATCH, "All accounts must be in " + c.currency());
-      }
-      if (!AllowedFlows.allows(debit.kind(), credit.kind(), c.code())) {
-        return TransferResult.refused(
-            id,
-            LedgerError.FLOW_NOT_ALLOWED,
-            "No " + c.code() + " from " + debit.kind() + " to " + credit.kind());
+      TransferResult refused = refuseFlow(id, c.debitAccountId(), to, c.currency(), c.code());
+      if (refused != null) {
+        return refused;
       }
       total += leg.amountMinor();
       if (total > Money.MAX_MINOR) {
         return TransferResult.refused(
             id, LedgerError.INVALID_AMOUNT, "The legs add up to more than " + Money.MAX_MINOR);
       }
-      credited.put(to, credit);
+      credited.put(to, accounts.get(to));
     }
+    // Every leg passed refuseFlow: the debited account exists.
+    AccountState debit = accounts.get(c.debitAccountId());
     Map<AccountId, AccountState> after = new HashMap<>();
     try {
       after.put(debit.id(), debit.plus(total, 0, 0, 0));
@@ -385,6 +359,34 @@ public final class TransferBatch {
     transfers.put(id, transfer);
     createdSplits.add(new SplitTransfer(transfer, c.legs()));
     return TransferResult.created(transfer);
+  }
+
+  /**
+   * Why money may not go from one account to the other: either is unknown, not in the currency, or
+   * the flow table has no such flow for the code. Null when it may. For transfers and for each leg
+   * of a split transfer alike.
+   */
+  private @Nullable TransferResult refuseFlow(
+      TransferId id, AccountId debitId, AccountId creditId, Currency currency, TransferCode code) {
+    AccountState debit = accounts.get(debitId);
+    AccountState credit = accounts.get(creditId);
+    if (debit == null || credit == null) {
+      return TransferResult.refused(
+          id,
+          LedgerError.ACCOUNT_NOT_FOUND,
+          "Account " + (debit == null ? debitId : creditId) + " not found");
+    }
+    if (debit.currency() != currency || credit.currency() != currency) {
+      return TransferResult.refused(
+          id, LedgerError.CURRENCY_MISMATCH, "Both accounts must be in " + currency);
+    }
+    if (!AllowedFlows.allows(debit.kind(), credit.kind(), code)) {
+      return TransferResult.refused(
+          id,
+          LedgerError.FLOW_NOT_ALLOWED,
+          "No " + code + " from " + debit.kind() + " to " + credit.kind());
+    }
+    return null;
   }
 
   /** Applies the deltas to both accounts if both stay within their limits; otherwise nothing. */

@@ -33,7 +33,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -386,11 +385,11 @@ class JdbcLedgerStore implements LedgerStore {
         (Connection con) -> {
           try (CopyStream rows = new CopyStream(con, COPY_TRANSFERS)) {
             for (Transfer t : transfers) {
-              appendTransfer(rows.row(), t, t.creditAccountId(), 0);
+              appendTransfer(rows.row(), t, 0);
               rows.rowDone();
             }
             for (SplitTransfer s : splits) {
-              appendTransfer(rows.row(), s.transfer(), null, s.legs().size());
+              appendTransfer(rows.row(), s.transfer(), s.legs().size());
               rows.rowDone();
             }
             rows.finish(rowCount, "transfers");
@@ -522,8 +521,7 @@ class JdbcLedgerStore implements LedgerStore {
   /**
    * One transfer row in COPY's text format; a split transfer has no credit account ({@code \N}).
    */
-  private static void appendTransfer(
-      StringBuilder rows, Transfer t, @Nullable AccountId credit, int legs) {
+  private static void appendTransfer(StringBuilder rows, Transfer t, int legs) {
     Invariants.check(
         t.type() == TransferType.SINGLE_PHASE && t.pendingId() == null && t.expiresAt() == null,
         "bulk transfer %s is not single-phase",
@@ -534,6 +532,7 @@ class JdbcLedgerStore implements LedgerStore {
         .append('\t')
         .append(t.debitAccountId().value())
         .append('\t');
+    AccountId credit = t.creditAccountId();
     if (credit == null) {
       rows.append("\\N");
     } else {
@@ -675,9 +674,9 @@ class JdbcLedgerStore implements LedgerStore {
     audit.pendingResolvedTwice(twice == null ? 0 : twice);
     Long incomplete = jdbc.queryForObject(SPLITS_INCOMPLETE, Long.class);
     audit.splitsIncomplete(incomplete == null ? 0 : incomplete);
-    Long transfers = jdbc.queryForObject("SELECT count(*) FROM ledger.transfer", Long.class);
-    Long legs = jdbc.queryForObject("SELECT count(*) FROM ledger.transfer_leg", Long.class);
-    return new Written(transfers == null ? 0 : transfers, legs == null ? 0 : legs);
+    return jdbc.queryForObject(
+        "SELECT (SELECT count(*) FROM ledger.transfer), (SELECT count(*) FROM ledger.transfer_leg)",
+        (rs, n) -> new Written(rs.getLong(1), rs.getLong(2)));
   }
 
   private static final RowMapper<AccountView> ACCOUNT_VIEW =
